@@ -1,0 +1,86 @@
+// count: how many of something a village or a team has, against a minimum and a maximum.
+import type { Roster, Team, Village } from '../types.js';
+import type { CheckKind, Hit, Subject } from './kind.js';
+import { indexOf } from './roster-index.js';
+
+const VILLAGE_MEASURES = {
+  /** Teams stationed in the village. */
+  teams: (village: Village, roster: Roster) => indexOf(roster).teamsByVillage.get(village.code)?.length ?? 0,
+  /** Teams stationed in the village, plus its covering team (覆盖工作队) when that team exists. */
+  teamsOrCovering: (village: Village, roster: Roster) => {
+    const covering = village.fields.coveringTeam?.raw ?? '';
+    const covered = covering !== '' && indexOf(roster).teamIds.has(covering) ? 1 : 0;
+    return (indexOf(roster).teamsByVillage.get(village.code)?.length ?? 0) + covered;
+  },
+  /** Active first secretaries posted to the village (a 第一书记兼队长 is one). */
+  firstSecretaries: (village: Village, roster: Roster) =>
+    indexOf(roster).firstSecretariesByVillage.get(village.code)?.length ?? 0,
+};
+
+const TEAM_MEASURES = {
+  activeMembers: (team: Team) => team.activeMembers.length,
+  /** 队长 or 第一书记兼队长. */
+  leaders: (team: Team) => team.activeMembers.filter((member) => member.leader).length,
+  firstSecretaries: (team: Team) => team.activeMembers.filter((member) => member.firstSecretary).length,
+};
+
+type Measure = keyof typeof VILLAGE_MEASURES | keyof typeof TEAM_MEASURES;
+
+interface Requirement {
+  readonly of: Measure;
+  readonly min?: number;
+  readonly max?: number;
+}
+
+export interface CountOptions {
+  readonly require: readonly Requirement[];
+}
+
+const MEASURES = [...new Set([...Object.keys(VILLAGE_MEASURES), ...Object.keys(TEAM_MEASURES)])];
+
+function measure(subject: Subject, of: Measure, roster: Roster): number {
+  if (subject.kind === 'village' && Object.hasOwn(VILLAGE_MEASURES, of)) {
+    return VILLAGE_MEASURES[of as keyof typeof VILLAGE_MEASURES](subject, roster);
+  }
+  if (subject.kind === 'team' && Object.hasOwn(TEAM_MEASURES, of)) return TEAM_MEASURES[of as keyof typeof TEAM_MEASURES](subject);
+  throw new Error(`count: measure ${of} does not apply to a ${subject.kind}`);
+}
+
+export const count: CheckKind<CountOptions> = {
+  name: 'count',
+  description: 'How many teams, first secretaries, members or leaders a village or team has, against a minimum and a maximum.',
+  scopes: ['village', 'team'],
+  optionsSchema: {
+    type: 'object',
+    required: ['require'],
+    additionalProperties: false,
+    properties: {
+      require: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          required: ['of'],
+          anyOf: [{ required: ['min'] }, { required: ['max'] }],
+          additionalProperties: false,
+          properties: {
+            of: { enum: MEASURES },
+            min: { type: 'integer', minimum: 0 },
+            max: { type: 'integer', minimum: 0 },
+          },
+        },
+      },
+    },
+  },
+  dataKeys: ['count', 'min', 'max', ...MEASURES],
+  needs: () => ({ villageSheet: true }),
+  check(subject, options, { roster }): Hit[] {
+    const counts = Object.fromEntries(options.require.map((r) => [r.of, measure(subject, r.of, roster)]));
+    const failed = options.require.find((r) => {
+      const value = counts[r.of];
+      return (r.min !== undefined && value < r.min) || (r.max !== undefined && value > r.max);
+    });
+    if (!failed) return [];
+    return [{ data: { ...counts, count: counts[failed.of], min: failed.min ?? '', max: failed.max ?? '' } }];
+  },
+};

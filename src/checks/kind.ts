@@ -1,0 +1,50 @@
+// The interface every check kind implements. A kind is code; a rule (rules/*.yaml) is data
+// that names a kind, a scope, a `where` filter and the kind's options.
+import type { CadreKey, CalendarDate, Cadre, DataValue, Roster, Source, Team, Village, VillageKey } from '../types.js';
+
+/** What a rule judges: each village row, each team, each cadre row, or every row of both sheets. */
+export type Scope = 'village' | 'team' | 'cadre' | 'row';
+
+export type Subject = Village | Team | Cadre;
+
+/** One violation found by a check: data for the message, and the column at fault when one is. */
+export interface Hit {
+  readonly data?: Readonly<Record<string, DataValue>>;
+  /** The column key at fault (a village or cadre column of the subject's sheet). */
+  readonly column?: string;
+  /** A location other than the subject's own (a missing column: the header row). */
+  readonly at?: Source;
+}
+
+/** What the whole run knows, for checks that look across rosters. */
+export interface RunIndex {
+  /** How many active posts hold this ID number across every roster of the run. */
+  activePosts(idNumber: string): number;
+}
+
+export interface CheckContext {
+  readonly roster: Roster;
+  readonly asOf: CalendarDate;
+  readonly run: RunIndex;
+}
+
+export interface Needs {
+  readonly villageSheet?: boolean;
+  readonly villages?: readonly VillageKey[];
+  readonly cadres?: readonly CadreKey[];
+}
+
+export interface CheckKind<Options = any> {
+  readonly name: string;
+  readonly description: string;
+  readonly scopes: readonly Scope[];
+  /** JSON Schema of `options`, compiled with the rule files when they load. */
+  readonly optionsSchema: Record<string, unknown>;
+  /** The placeholders its hits fill, besides the subject's own (village, name…). */
+  readonly dataKeys: readonly string[];
+  /** Optional columns (or the village sheet) it needs; when one is missing the rule is not checked. */
+  needs?(options: Options): Needs;
+  check(subject: Subject, options: Options, context: CheckContext): Hit[];
+  /** Findings about the roster as a whole (a missing column), located by the hit itself. */
+  checkRoster?(options: Options, context: CheckContext): Hit[];
+}

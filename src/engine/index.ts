@@ -1,0 +1,87 @@
+// Roster × rules → findings. Checks report data; the engine stamps rule id, severity, location and entity.
+import { matches } from '../checks/conditions.js';
+import type { CheckContext, Hit, Subject } from '../checks/kind.js';
+import type { Rule } from '../ruleset/index.js';
+import type { CalendarDate, Finding, LocalizedText, NotChecked, Roster, Source } from '../types.js';
+import { whyNotChecked } from './not-checked.js';
+import { buildRunIndex } from './run-index.js';
+import { entityOf, locationOf, subjectData, subjectsOf } from './subjects.js';
+
+export { buildRunIndex } from './run-index.js';
+
+export interface RosterVerdict {
+  readonly findings: Finding[];
+  readonly notChecked: NotChecked[];
+  readonly notices: LocalizedText[];
+}
+
+const NO_VILLAGE_SHEET: LocalizedText = {
+  zh: '名册只有驻村干部表,没有村庄表:覆盖类规则(如脱贫村是否派驻工作队)未检查',
+  en: 'the roster has a cadre sheet but no village sheet: the coverage rules (such as every 脱贫村 having a team) were not checked',
+};
+
+/** Checks every roster of a run; cross-roster rules (one person, one post) see them all. */
+export function checkRun(rosters: readonly Roster[], rules: readonly Rule[], asOf: CalendarDate): RosterVerdict[] {
+  const run = buildRunIndex(rosters);
+  return rosters.map((roster) => checkRoster({ roster, asOf, run }, rules));
+}
+
+export function checkRoster(context: CheckContext, rules: readonly Rule[]): RosterVerdict {
+  const { roster } = context;
+  const findings: Finding[] = [];
+  const notChecked: NotChecked[] = [];
+  for (const rule of rules) {
+    const reason = whyNotChecked(rule, roster);
+    if (reason) notChecked.push(reason);
+    else findings.push(...applyRule(rule, context));
+  }
+  return {
+    findings: findings.sort(compareFindings),
+    notChecked,
+    notices: roster.villages === null ? [NO_VILLAGE_SHEET] : [],
+  };
+}
+
+function applyRule(rule: Rule, context: CheckContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const hit of rule.kind.checkRoster?.(rule.options, context) ?? []) {
+    if (hit.at) findings.push({ ruleId: rule.id, severity: rule.severity, location: hit.at, data: { ...hit.data }, entity: {} });
+  }
+  for (const subject of subjectsOf(context.roster, rule.scope)) {
+    if (!matches(rule.where, subject, context.roster)) continue;
+    for (const hit of rule.kind.check(subject, rule.options, context)) {
+      const finding = stamp(rule, subject, hit, context.roster);
+      if (finding) findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+function stamp(rule: Rule, subject: Subject, hit: Hit, roster: Roster): Finding | null {
+  const location = locationOf(subject, hit);
+  if (!location) return null;
+  const downgraded = rule.downgrade && matches(rule.downgrade.when, subject, roster);
+  return {
+    ruleId: rule.id,
+    severity: downgraded ? rule.downgrade!.to : rule.severity,
+    location,
+    data: { ...subjectData(subject, hit), ...hit.data },
+    entity: entityOf(subject),
+  };
+}
+
+function compareSources(a: Source, b: Source): number {
+  return compareText(a.file, b.file) || compareText(a.sheet, b.sheet) || a.row - b.row;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareSources(a.location, b.location) ||
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.location.column ?? '', b.location.column ?? '')
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

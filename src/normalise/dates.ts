@@ -1,0 +1,70 @@
+import type { CalendarDate, RawCell } from '../types.js';
+import { isCalendarDate } from './text.js';
+
+export function makeDate(year: number, month: number, day: number): CalendarDate | null {
+  if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1) return null;
+  if (day > daysInMonth(year, month)) return null;
+  return { kind: 'date', year, month, day };
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+// Excel's day 1 is 1900-01-01 and it counts a 1900-02-29 that never was: serial 60 is that
+// phantom day, so serials from 61 on are one day ahead of a plain day count from 1899-12-31.
+const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+const SERIAL_MIN = 61; // 1900-03-01: earlier serials cannot be a cadre's date
+const SERIAL_MAX = 109574; // 2199-12-31
+
+export function fromExcelSerial(serial: number): CalendarDate | null {
+  if (!Number.isFinite(serial) || serial < SERIAL_MIN || serial > SERIAL_MAX) return null;
+  const day = new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * 86_400_000);
+  return makeDate(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate());
+}
+
+// 2021-09-01, 2021/9/1, 2021.09.01, 2021.09, 2021年9月1日, 2021年9月, optionally followed by a time.
+const SEPARATED = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+// 202109, 20210901
+const COMPACT = /^(\d{4})(\d{2})(\d{2})?$/;
+
+/** Every date spelling of the roster format; a month alone means its first day. */
+export function parseDate(cell: RawCell): CalendarDate | null {
+  if (isCalendarDate(cell)) return cell;
+  if (typeof cell === 'number') return parseDateNumber(cell);
+  if (typeof cell !== 'string') return null;
+  const text = cell.normalize('NFKC').trim();
+  const match = SEPARATED.exec(text) ?? COMPACT.exec(text);
+  if (match) return makeDate(Number(match[1]), Number(match[2]), match[3] ? Number(match[3]) : 1);
+  if (/^\d{5}(\.\d+)?$/.test(text)) return fromExcelSerial(Number(text));
+  return null;
+}
+
+function parseDateNumber(value: number): CalendarDate | null {
+  if (Number.isInteger(value) && value >= 190001 && value <= 219912) return parseDate(String(value));
+  if (Number.isInteger(value) && value >= 19000101 && value <= 21991231) return parseDate(String(value));
+  return fromExcelSerial(value);
+}
+
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+/** The date `years` later; 29 February moves to 28 February in a common year. */
+export function addYears(date: CalendarDate, years: number): CalendarDate {
+  const year = date.year + years;
+  const day = Math.min(date.day, daysInMonth(year, date.month));
+  return { kind: 'date', year, month: date.month, day };
+}
+
+/** Whole years from `from` to `to` (negative when `to` is earlier). */
+export function wholeYearsBetween(from: CalendarDate, to: CalendarDate): number {
+  let years = to.year - from.year;
+  if (compareDates(addYears(from, years), to) > 0) years -= 1;
+  return years;
+}
+
+export function parseIsoDate(text: string): CalendarDate | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return match ? makeDate(Number(match[1]), Number(match[2]), Number(match[3])) : null;
+}

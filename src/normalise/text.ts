@@ -1,0 +1,51 @@
+import type { CalendarDate, RawCell } from '../types.js';
+
+const WHITESPACE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+
+/** Full-width to half-width (NFKC), stray spaces and line breaks trimmed and collapsed. */
+export function cleanText(value: string): string {
+  return value.normalize('NFKC').replace(WHITESPACE, ' ').trim();
+}
+
+/** A header or vocabulary word reduced to what identifies it: NFKC, no whitespace, no required-field stars. */
+export function compactKey(value: string): string {
+  return value.normalize('NFKC').replace(WHITESPACE, '').replace(/[*※★]/g, '');
+}
+
+export function isCalendarDate(cell: RawCell): cell is CalendarDate {
+  return typeof cell === 'object' && cell !== null && cell.kind === 'date';
+}
+
+export function formatDate(date: CalendarDate): string {
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
+}
+
+/** A cell as the text a person sees, cleaned. Integral numbers print without exponent or decimals. */
+export function cellText(cell: RawCell): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') return cleanText(cell);
+  if (typeof cell === 'number') return numberText(cell);
+  if (typeof cell === 'boolean') return cell ? '是' : '否';
+  return formatDate(cell);
+}
+
+function numberText(value: number): string {
+  if (Number.isInteger(value) && Math.abs(value) < 1e21) return BigInt(value).toString();
+  return String(value);
+}
+
+/** Shortens a quoted value so that a 32,767-character cell does not flood a message. */
+export function shorten(value: string, max = 40): string {
+  const chars = Array.from(value);
+  return chars.length <= max ? value : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** Excel-style column letters of a 0-based column index: 0 → A, 26 → AA. */
+export function columnLetters(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}

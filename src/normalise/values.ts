@@ -1,0 +1,97 @@
+import type { Cell, CellProblem, RawCell, Source } from '../types.js';
+import type { ValueType } from './columns.js';
+import { parseDate } from './dates.js';
+import { cellText, compactKey, isCalendarDate } from './text.js';
+import { closestWord } from './suggest.js';
+
+const YES = new Set(['是', 'Y', 'YES', '√', '✓', '✔', '☑', '1', 'TRUE', '有', '已备案']);
+const NO = new Set(['否', 'N', 'NO', '×', '✗', '✘', '0', 'FALSE', '无', '未备案']);
+const MULTI_VALUE_SEPARATORS = /[、,;/|]+/;
+
+// Excel keeps 15 significant digits, so an 18-digit ID number typed as a number ends in 000.
+const LARGEST_EXACT_DIGITS = 15;
+
+type Parsed = { value: unknown; problem?: CellProblem; lostDigits?: boolean };
+
+export function parseCell(type: ValueType, cell: RawCell, source: Source): Cell<unknown> {
+  const raw = cellText(cell);
+  if (raw === '') return { raw, value: type.kind === 'yes-no' || type.kind === 'yes-no-or-date' ? false : null, source };
+  const parsed = parseFilled(type, cell, raw);
+  return { raw, source, ...parsed, value: parsed.value ?? null };
+}
+
+function parseFilled(type: ValueType, cell: RawCell, raw: string): Parsed {
+  switch (type.kind) {
+    case 'text':
+      return { value: raw };
+    case 'code':
+      return parseCode(raw, type.digits);
+    case 'id-number':
+      return parseIdNumber(cell, raw);
+    case 'phone':
+      return { value: raw };
+    case 'date':
+      return parseDateCell(cell);
+    case 'yes-no':
+      return parseYesNo(raw);
+    case 'yes-no-or-date':
+      return parseDateOrYesNo(cell, raw);
+    case 'enum':
+      return type.multiple ? parseEnumList(raw, type.values, type.spellings) : parseEnum(raw, type.values, type.spellings);
+  }
+}
+
+function parseCode(raw: string, digits: number): Parsed {
+  const compact = compactKey(raw);
+  return new RegExp(`^\\d{${digits}}$`).test(compact)
+    ? { value: compact }
+    : { value: null, problem: { kind: 'code', expected: `${digits}` } };
+}
+
+function parseIdNumber(cell: RawCell, raw: string): Parsed {
+  if (typeof cell === 'number') {
+    const digits = cellText(cell);
+    return { value: digits, lostDigits: digits.length > LARGEST_EXACT_DIGITS };
+  }
+  return { value: compactKey(raw).toUpperCase() };
+}
+
+function parseDateCell(cell: RawCell): Parsed {
+  const value = parseDate(cell);
+  return value ? { value } : { value: null, problem: { kind: 'date' } };
+}
+
+function parseYesNo(raw: string): Parsed {
+  const word = compactKey(raw).toUpperCase();
+  if (YES.has(word)) return { value: true };
+  if (NO.has(word)) return { value: false };
+  return { value: null, problem: { kind: 'yes-no' } };
+}
+
+function parseDateOrYesNo(cell: RawCell, raw: string): Parsed {
+  const yesNo = parseYesNo(raw);
+  if (!yesNo.problem) return yesNo;
+  return isCalendarDate(cell) || parseDate(cell) ? { value: true } : yesNo;
+}
+
+function parseEnum(raw: string, values: readonly string[], spellings?: Readonly<Record<string, string>>): Parsed {
+  const word = compactKey(raw);
+  const known = values.find((value) => value === word) ?? (spellings && Object.hasOwn(spellings, word) ? spellings[word] : undefined);
+  if (known !== undefined) return { value: known };
+  const suggestion = closestWord(word, [...values, ...Object.keys(spellings ?? {})]);
+  const canonical = suggestion && spellings && Object.hasOwn(spellings, suggestion) ? spellings[suggestion] : suggestion;
+  return { value: null, problem: canonical ? { kind: 'enum', suggestion: canonical } : { kind: 'enum' } };
+}
+
+/** A multi-value cell: every part must be known; the known ones still count when one is not. */
+function parseEnumList(raw: string, values: readonly string[], spellings?: Readonly<Record<string, string>>): Parsed {
+  const parts = raw
+    .normalize('NFKC')
+    .split(MULTI_VALUE_SEPARATORS)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  const parsed = parts.map((part) => parseEnum(part, values, spellings));
+  const known = [...new Set(parsed.flatMap((part) => (part.value === null ? [] : [part.value as string])))];
+  const problem = parsed.find((part) => part.problem)?.problem;
+  return problem ? { value: known, problem } : { value: known };
+}

@@ -1,0 +1,13 @@
+import type { RunResult } from '../types.js';
+import type { RenderOptions } from './render.js';
+
+export interface ReporterOptions extends RenderOptions {
+  /** Colour escapes are wanted (a terminal, or FORCE_COLOR). */
+  readonly color: boolean;
+}
+
+/** One output format: a run's result → the bytes to write. */
+export interface Reporter {
+  readonly name: string;
+  render(result: RunResult, options: ReporterOptions): string | Uint8Array;
+}

@@ -1,0 +1,103 @@
+// The terminal report for a county clerk: findings grouped by roster and sheet, then what each
+// cited rule is based on and how to fix it, then the counts.
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Finding, Lang, RosterResult, RuleMeta, Severity } from '../types.js';
+import type { Reporter, ReporterOptions } from './reporter.js';
+import { localize, renderMessage, ruleIndex } from './render.js';
+import { summarise } from './summary.js';
+import { padEnd } from './text-width.js';
+
+const WORDS = {
+  zh: {
+    error: '错误',
+    warning: '警告',
+    info: '提示',
+    row: (row: number) => `第${row}行`,
+    notChecked: '未检查',
+    notice: '注意',
+    basis: '依据',
+    fix: '整改',
+    rulesHeading: '规则依据与整改办法',
+    failed: '无法读取',
+    clean: '未发现问题',
+    total: (s: { errors: number; warnings: number; infos: number; filesFailed: number; files: number }) =>
+      `共 ${s.errors + s.warnings + s.infos} 个问题(错误 ${s.errors},警告 ${s.warnings},提示 ${s.infos}),检查名册 ${s.files} 份${s.filesFailed ? `,其中 ${s.filesFailed} 份无法读取` : ''}`,
+  },
+  en: {
+    error: 'error',
+    warning: 'warning',
+    info: 'info',
+    row: (row: number) => `row ${row}`,
+    notChecked: 'not checked',
+    notice: 'note',
+    basis: 'basis',
+    fix: 'fix',
+    rulesHeading: 'What the rules are based on and how to fix',
+    failed: 'could not be read',
+    clean: 'no problems found',
+    total: (s: { errors: number; warnings: number; infos: number; filesFailed: number; files: number }) =>
+      `${s.errors + s.warnings + s.infos} problems (${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos) in ${s.files} roster(s)${s.filesFailed ? `, ${s.filesFailed} could not be read` : ''}`,
+  },
+} as const;
+
+function severityColor(chalk: ChalkInstance, severity: Severity): ChalkInstance {
+  return severity === 'error' ? chalk.red : severity === 'warning' ? chalk.yellow : chalk.blue;
+}
+
+export const stylish: Reporter = {
+  name: 'stylish',
+  render(result, options) {
+    const chalk = new Chalk({ level: options.color ? 1 : 0 });
+    const rules = ruleIndex(result.rules);
+    const lines: string[] = [];
+    for (const roster of result.rosters) lines.push(...rosterLines(roster, rules, options, chalk), '');
+    const cited = [...new Set(result.rosters.flatMap((roster) => roster.findings.map((finding) => finding.ruleId)))].sort();
+    if (cited.length > 0) lines.push(...ruleLines(cited, rules, options.lang, chalk), '');
+    const summary = summarise(result);
+    const words = WORDS[options.lang];
+    const color = summary.errors || summary.filesFailed ? chalk.red.bold : summary.warnings ? chalk.yellow.bold : chalk.green.bold;
+    lines.push(color(`${summary.errors || summary.filesFailed ? '✖' : '✔'} ${words.total(summary)}`));
+    return `${lines.join('\n')}\n`;
+  },
+};
+
+function rosterLines(roster: RosterResult, rules: Map<string, RuleMeta>, options: ReporterOptions, chalk: ChalkInstance): string[] {
+  const words = WORDS[options.lang];
+  const lines = [chalk.underline(roster.path)];
+  if (roster.failure) return [...lines, chalk.red(`  ✖ ${words.failed}: ${localize(roster.failure.message, options)}`)];
+  for (const notice of roster.notices) lines.push(chalk.yellow(`  ${words.notice}: ${localize(notice, options)}`));
+  const sheets = [...new Set(roster.findings.map((finding) => finding.location.sheet))];
+  for (const sheet of sheets) {
+    lines.push(`  ${chalk.bold(sheet)}`);
+    for (const finding of roster.findings.filter((f) => f.location.sheet === sheet)) {
+      lines.push(findingLine(finding, rules, options, chalk));
+    }
+  }
+  if (roster.findings.length === 0) lines.push(chalk.green(`  ${words.clean}`));
+  if (roster.notChecked.length > 0) {
+    const items = roster.notChecked.map((n) => `${n.ruleId} (${localize(n.reason, options)})`);
+    lines.push(chalk.dim(`  ${words.notChecked}: ${items.join(options.lang === 'zh' ? ';' : '; ')}`));
+  }
+  return lines;
+}
+
+function findingLine(finding: Finding, rules: Map<string, RuleMeta>, options: ReporterOptions, chalk: ChalkInstance): string {
+  const words = WORDS[options.lang];
+  const where = [words.row(finding.location.row), finding.location.column ?? ''].filter(Boolean).join(' ');
+  const severity = severityColor(chalk, finding.severity)(padEnd(words[finding.severity], 8));
+  const message = renderMessage(rules.get(finding.ruleId), finding, options);
+  return `    ${padEnd(where, 22)} ${severity} ${message}  ${chalk.dim(finding.ruleId)}`;
+}
+
+function ruleLines(ids: string[], rules: Map<string, RuleMeta>, lang: Lang, chalk: ChalkInstance): string[] {
+  const words = WORDS[lang];
+  const lines = [chalk.bold(words.rulesHeading)];
+  for (const id of ids) {
+    const rule = rules.get(id);
+    if (!rule) continue;
+    lines.push(`  ${chalk.dim(id)}  ${rule.title[lang]}`);
+    lines.push(`    ${words.basis}: ${rule.source.document}: ${rule.source.passage}`);
+    lines.push(`    ${words.fix}: ${rule.fix[lang]}`);
+  }
+  return lines;
+}

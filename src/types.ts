@@ -1,0 +1,263 @@
+// The boundary types between the stages: load → normalise → check → report.
+// A stage imports this file and its own files only; src/index.ts joins the stages.
+
+/** A calendar date without a time zone, as a spreadsheet date cell means it. */
+export interface CalendarDate {
+  readonly kind: 'date';
+  readonly year: number;
+  readonly month: number; // 1–12
+  readonly day: number; // 1–31
+}
+
+export type RawCell = string | number | boolean | CalendarDate | null;
+
+/** A 0-based rectangle of merged cells, as spreadsheets store them. */
+export interface MergedRange {
+  readonly firstRow: number;
+  readonly firstColumn: number;
+  readonly lastRow: number;
+  readonly lastColumn: number;
+}
+
+/** One sheet as read from a file. `rows[0]` is the spreadsheet's row 1. */
+export interface RawSheet {
+  /** The file the sheet came from, as the user named it. */
+  readonly file: string;
+  /** The sheet's own name; for a CSV file, the file's base name. */
+  readonly name: string;
+  readonly rows: RawCell[][];
+  readonly merges: MergedRange[];
+}
+
+/** What the load stage hands on: every sheet of one roster (a workbook, or a CSV pair). */
+export interface LoadedRoster {
+  /** The roster as given on the command line. */
+  readonly path: string;
+  readonly sheets: RawSheet[];
+  /** The CSV named by --villages, when the roster is a CSV pair given that way. */
+  readonly villageSheetName?: string;
+}
+
+/** Where a value came from: what a person needs to find the cell. */
+export interface Source {
+  readonly file: string;
+  readonly sheet: string;
+  /** The spreadsheet's own 1-based row number (CSV: the line number). */
+  readonly row: number;
+  /** The header text as written in the file. */
+  readonly column?: string;
+  /** A1-style reference, e.g. "D14". */
+  readonly ref?: string;
+}
+
+export const CATEGORIES = ['脱贫村', '易地扶贫搬迁安置村', '乡村振兴任务重的村', '党组织软弱涣散村', '其他'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const RELOCATION_SCALES = ['整村', '接近整村', '少量', '插花'] as const;
+export type RelocationScale = (typeof RELOCATION_SCALES)[number];
+
+export const GENDERS = ['男', '女'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+export const POLITICAL_STATUSES = ['中共党员', '中共预备党员', '共青团员', '民主党派', '无党派人士', '群众'] as const;
+export type PoliticalStatus = (typeof POLITICAL_STATUSES)[number];
+
+export const UNIT_LEVELS = ['中央', '省', '市', '县', '乡'] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+
+export const ROLES = ['第一书记', '第一书记兼队长', '队长', '队员'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const STATUSES = ['在岗', '已召回', '已轮换', '期满离岗'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Why a filled cell could not be read as its column's type. */
+export interface CellProblem {
+  readonly kind: 'enum' | 'date' | 'code' | 'yes-no';
+  /** For enumerated columns: the closest known value. */
+  readonly suggestion?: string;
+  /** What was expected, e.g. "12 digits". */
+  readonly expected?: string;
+}
+
+/** One cell of a normalised row: the text as written, its typed value, where it is. */
+export interface Cell<T> {
+  /** The cell as text, trimmed; '' when blank. */
+  readonly raw: string;
+  /** The typed value; null when blank or unreadable. */
+  readonly value: T | null;
+  readonly source: Source;
+  readonly problem?: CellProblem;
+  /** Numeric cell that lost digits (an ID number stored as a number). */
+  readonly lostDigits?: boolean;
+}
+
+export interface Village {
+  readonly kind: 'village';
+  readonly source: Source;
+  readonly fields: VillageFields;
+  /** Convenience copies of the fields the rules join on. */
+  readonly code: string;
+  readonly name: string;
+  readonly categories: readonly Category[];
+  /** From the roster's own column when filled, else from the reference list. */
+  readonly keyCounty: boolean;
+  readonly lightTask: boolean;
+}
+
+export interface VillageFields {
+  province?: Cell<string>;
+  city?: Cell<string>;
+  county?: Cell<string>;
+  countyCode?: Cell<string>;
+  township?: Cell<string>;
+  village?: Cell<string>;
+  villageCode?: Cell<string>;
+  categories?: Cell<Category[]>;
+  relocationScale?: Cell<RelocationScale>;
+  keyCounty?: Cell<boolean>;
+  lightTask?: Cell<boolean>;
+  coveringTeam?: Cell<string>;
+}
+
+export interface CadreFields {
+  name?: Cell<string>;
+  gender?: Cell<Gender>;
+  idNumber?: Cell<string>;
+  birthDate?: Cell<CalendarDate>;
+  politicalStatus?: Cell<PoliticalStatus>;
+  partyJoinDate?: Cell<CalendarDate>;
+  unit?: Cell<string>;
+  unitLevel?: Cell<UnitLevel>;
+  post?: Cell<string>;
+  role?: Cell<Role>;
+  teamId?: Cell<string>;
+  villageCode?: Cell<string>;
+  village?: Cell<string>;
+  startDate?: Cell<CalendarDate>;
+  endDate?: Cell<CalendarDate>;
+  status?: Cell<Status>;
+  /** 是/否, or a filing date (which means 是). */
+  filed?: Cell<boolean>;
+  phone?: Cell<string>;
+  partyFullDate?: Cell<CalendarDate>;
+  workStartDate?: Cell<CalendarDate>;
+  fullTime?: Cell<boolean>;
+  partyRelationMoved?: Cell<boolean>;
+}
+
+export type VillageKey = keyof VillageFields;
+export type CadreKey = keyof CadreFields;
+
+export interface Cadre {
+  readonly kind: 'cadre';
+  readonly source: Source;
+  readonly fields: CadreFields;
+  /** The ID number as written (upper-case X), '' when blank. */
+  readonly idNumber: string;
+  /** The village this cadre is posted to: its code, resolved from the name when only the name is given. */
+  readonly villageCode: string;
+  /** Status 在岗 (or blank, or an unknown spelling: a defective cell does not change who counts). */
+  readonly active: boolean;
+  readonly firstSecretary: boolean;
+  readonly leader: boolean;
+}
+
+export interface Team {
+  readonly kind: 'team';
+  /** The team id; null when the roster gives none (the team is then its village's active cadres). */
+  readonly id: string | null;
+  readonly villageCode: string;
+  /** The village the team is stationed in; null when its code is not in the village sheet. */
+  readonly village: Village | null;
+  readonly activeMembers: readonly Cadre[];
+}
+
+/** A column the roster lacks, by sheet. */
+export interface MissingColumns {
+  readonly villages: readonly VillageKey[];
+  readonly cadres: readonly CadreKey[];
+}
+
+export interface Roster {
+  readonly path: string;
+  /** null when the roster has no village sheet: coverage rules cannot run. */
+  readonly villages: readonly Village[] | null;
+  readonly cadres: readonly Cadre[];
+  readonly teams: readonly Team[];
+  readonly villageSheet: string | null;
+  readonly cadreSheet: string;
+  readonly missing: MissingColumns;
+  /** Header text as written, by column key, per sheet. */
+  readonly headers: { villages: Partial<Record<VillageKey, string>>; cadres: Partial<Record<CadreKey, string>> };
+  /** The spreadsheet row number of each sheet's header (its first row when two rows). */
+  readonly headerRows: { villages: number | null; cadres: number };
+  /** Which key-county list was used. */
+  readonly keyCountySource: string;
+}
+
+/** A message placeholder's value: text, a number, or words that depend on the language. */
+export type DataValue = string | number | LocalizedText;
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface LocalizedText {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** What a check reports: the subject it is about, and data for the message. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly location: Source;
+  /** Values for the message template; personal data here is masked by the reporters. */
+  readonly data: Readonly<Record<string, DataValue>>;
+  readonly entity: { villageCode?: string; teamId?: string; idNumber?: string };
+}
+
+export interface RuleMeta {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly title: LocalizedText;
+  readonly message: LocalizedText;
+  readonly fix: LocalizedText;
+  readonly source: { readonly document: string; readonly passage: string };
+  /** The rule file this rule was read from. */
+  readonly file: string;
+}
+
+export interface NotChecked {
+  readonly ruleId: string;
+  readonly reason: LocalizedText;
+}
+
+export interface LoadFailure {
+  readonly code: string;
+  readonly message: LocalizedText;
+}
+
+export interface RosterResult {
+  readonly path: string;
+  readonly failure: LoadFailure | null;
+  readonly notChecked: readonly NotChecked[];
+  readonly findings: readonly Finding[];
+  /** Notices about the roster that are not rule findings (e.g. no village sheet). */
+  readonly notices: readonly LocalizedText[];
+}
+
+export interface RunResult {
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly asOf: string;
+  readonly rules: readonly RuleMeta[];
+  readonly rosters: readonly RosterResult[];
+}
+
+export type Lang = 'zh' | 'en';
+
+/** Reference data shipped with the rules: the national key-assistance counties. */
+export interface KeyCountyList {
+  /** The file the list was read from. */
+  readonly file: string;
+  readonly codes: ReadonlySet<string>;
+}
