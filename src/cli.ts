@@ -3,7 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { check, VERSION } from './index.js';
 import { UsageError, ZhucunError } from './errors.js';
-import { REPORTERS, maskPii, summarise } from './reporters/index.js';
+import { findConfig, loadConfig, type Config } from './config/index.js';
+import { REPORTERS, errorsOnly, maskPii, summarise } from './reporters/index.js';
+import { addRulesCommand } from './rules-command.js';
 import type { Lang, RunResult } from './types.js';
 
 interface CheckFlags {
@@ -17,6 +19,10 @@ interface CheckFlags {
   debug?: boolean;
   maxFileSize: number;
   maxUnzippedSize: number;
+  config?: string;
+  showWaived?: boolean;
+  maxWarnings?: number;
+  quiet?: boolean;
 }
 
 const MIB = 1024 * 1024;
@@ -46,10 +52,25 @@ export function wantsColor(env: NodeJS.ProcessEnv, isTerminal: boolean): boolean
   return isTerminal;
 }
 
-export function exitCodeOf(result: RunResult): number {
+export function exitCodeOf(result: RunResult, maxWarnings?: number): number {
   const summary = summarise(result);
   if (summary.filesFailed > 0) return 2;
-  return summary.errors > 0 ? 1 : 0;
+  if (summary.errors > 0) return 1;
+  return maxWarnings !== undefined && summary.warnings > maxWarnings ? 1 : 0;
+}
+
+function warningLimit(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) {
+    throw new UsageError({ zh: `--max-warnings「${value}」应为非负整数`, en: `--max-warnings ${value} must be a whole number, 0 or more` });
+  }
+  return number;
+}
+
+/** --config FILE, or the nearest zhucun.config.yaml from the working folder up. */
+function configOf(flags: { config?: string }): Config | undefined {
+  const file = flags.config ?? findConfig(process.cwd());
+  return file === null ? undefined : loadConfig(file);
 }
 
 function runCheck(paths: string[], flags: CheckFlags): void {
@@ -72,16 +93,24 @@ function runCheck(paths: string[], flags: CheckFlags): void {
     villages: flags.villages,
     asOf: flags.asOf,
     rulesDirs: flags.rules,
+    config: configOf(flags),
     limits: { maxFileBytes: flags.maxFileSize * MIB, maxInflatedBytes: flags.maxUnzippedSize * MIB },
   });
+  const shown = flags.quiet ? errorsOnly(result) : result;
   formats.forEach((format, index) => {
     const output = flags.output[index];
     const color = output === undefined && wantsColor(process.env, process.stdout.isTTY === true);
-    const rendered = REPORTERS.get(format)!.render(result, { lang: flags.lang, showPii: flags.showPii === true, color });
+    const rendered = REPORTERS.get(format)!.render(shown, {
+      lang: flags.lang,
+      showPii: flags.showPii === true,
+      color,
+      maxWarnings: flags.maxWarnings,
+      showWaived: flags.showWaived === true,
+    });
     if (output === undefined) process.stdout.write(rendered);
     else writeFileSync(output, rendered);
   });
-  process.exitCode = exitCodeOf(result);
+  process.exitCode = exitCodeOf(result, flags.maxWarnings);
 }
 
 function buildProgram(): Command {
@@ -103,8 +132,13 @@ function buildProgram(): Command {
     .option('--show-pii', '显示完整身份证号和电话 / show ID and phone numbers unmasked')
     .option('--max-file-size <MB>', '最大文件大小 / largest input file, MB', megabytes, 256)
     .option('--max-unzipped-size <MB>', '工作簿解压后最大大小 / largest inflated workbook, MB', megabytes, 256)
+    .option('--config <file>', '配置文件(默认查找 zhucun.config.yaml)/ configuration file')
+    .option('--show-waived', '列出已豁免的问题 / list waived findings')
+    .option('--max-warnings <n>', '警告超过 n 个时退出码为 1 / exit 1 when warnings exceed n', warningLimit)
+    .option('--quiet', '只报告错误 / report errors only')
     .option('--debug', '出错时显示堆栈 / show stack traces')
     .action((paths: string[], flags: CheckFlags) => runCheck(paths, flags));
+  addRulesCommand(program, configOf);
   return program;
 }
 

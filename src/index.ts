@@ -1,16 +1,18 @@
 // The library API: check(options) → RunResult. It joins the stages; no console, no process.
 import { readFileSync } from 'node:fs';
+import { applyRuleSettings, applyWaivers, EMPTY_CONFIG, type Config } from './config/index.js';
 import { checkRun } from './engine/index.js';
 import { LoadError, UsageError, ZhucunError } from './errors.js';
 import { isMissingInput, rosterInputs, type MissingInput } from './inputs.js';
 import { DEFAULT_LIMITS, loadRoster, type LoadLimits, type RosterInput } from './load/index.js';
 import { normaliseRoster, type ColumnAliases } from './normalise/index.js';
 import { parseIsoDate } from './normalise/dates.js';
-import { loadRuleSet, type Rule, type RuleSet } from './ruleset/index.js';
-import type { LoadFailure, Roster, RosterResult, RuleMeta, RunResult } from './types.js';
+import { loadRuleSet, type Rule } from './ruleset/index.js';
+import type { KeyCountyList, LoadFailure, Roster, RosterResult, RuleMeta, RunResult } from './types.js';
 
 export type * from './types.js';
 export { ZhucunError, UsageError, RuleFileError, LoadError } from './errors.js';
+export { findConfig, loadConfig, type Config } from './config/index.js';
 
 export interface CheckOptions {
   /** Workbooks, folders, or with `villages` the cadre CSV(s). */
@@ -21,8 +23,9 @@ export interface CheckOptions {
   readonly asOf: string;
   /** Folders of extra rules, added to the built-in ones. */
   readonly rulesDirs?: readonly string[];
-  readonly columns?: ColumnAliases;
   readonly limits?: Partial<LoadLimits>;
+  /** zhucun.config.yaml, loaded: rule settings, column aliases, extra rule folders, waivers. */
+  readonly config?: Config;
 }
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
@@ -35,21 +38,24 @@ export function check(options: CheckOptions): RunResult {
       en: `--as-of ${options.asOf} is not a valid date; write it as YYYY-MM-DD`,
     });
   }
-  const ruleSet = loadRuleSet(options.rulesDirs);
+  const config = options.config ?? EMPTY_CONFIG;
+  const ruleSet = loadRuleSet([...config.rulesDirs, ...(options.rulesDirs ?? [])]);
+  const rules = applyRuleSettings(ruleSet.rules, config);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const read = rosterInputs(options.inputs, options.villages).map((input) => readRoster(input, ruleSet, limits, options.columns));
+  const read = rosterInputs(options.inputs, options.villages).map((input) =>
+    readRoster(input, ruleSet.keyCounties, limits, config.columns),
+  );
   const rosters = read.filter((r): r is Roster => !('failure' in r));
-  const checked = checkRun(rosters, ruleSet.rules, asOf);
+  const checked = checkRun(rosters, rules, asOf);
   const verdicts = new Map(rosters.map((roster, index) => [roster, checked[index]]));
+  const results = read.map((r): RosterResult => ('failure' in r ? r : { path: r.path, failure: null, waived: [], ...verdicts.get(r)! }));
+  const waived = applyWaivers(results, config.waivers, options.asOf);
   return {
     tool: { name: 'zhucun', version: VERSION },
     asOf: options.asOf,
-    rules: ruleSet.rules.map(ruleMeta),
-    rosters: read.map((r): RosterResult => {
-      if ('failure' in r) return r;
-      const verdict = verdicts.get(r)!;
-      return { path: r.path, failure: null, ...verdict };
-    }),
+    rules: rules.map(ruleMeta),
+    rosters: waived.rosters,
+    waivers: waived.waivers,
   };
 }
 
@@ -60,16 +66,16 @@ function ruleMeta(rule: Rule): RuleMeta {
 
 function readRoster(
   input: RosterInput | MissingInput,
-  ruleSet: RuleSet,
+  keyCounties: KeyCountyList,
   limits: LoadLimits,
-  columns: ColumnAliases | undefined,
+  columns: ColumnAliases,
 ): Roster | RosterResult {
   try {
     if (isMissingInput(input)) throw missingInputError(input);
-    return normaliseRoster(loadRoster(input, limits), { columns, keyCounties: ruleSet.keyCounties });
+    return normaliseRoster(loadRoster(input, limits), { columns, keyCounties });
   } catch (error) {
     if (!(error instanceof LoadError)) throw error;
-    return { path: input.path, failure: failureOf(error), notChecked: [], findings: [], notices: [] };
+    return { path: input.path, failure: failureOf(error), notChecked: [], findings: [], waived: [], notices: [] };
   }
 }
 

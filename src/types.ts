@@ -242,8 +242,25 @@ export interface RosterResult {
   readonly failure: LoadFailure | null;
   readonly notChecked: readonly NotChecked[];
   readonly findings: readonly Finding[];
+  /** Findings a live waiver (豁免) removed from the verdict: counted, listed on request. */
+  readonly waived: readonly Finding[];
   /** Notices about the roster that are not rule findings (e.g. no village sheet). */
   readonly notices: readonly LocalizedText[];
+}
+
+/** A waiver of the configuration, and what became of it in this run. */
+export interface WaiverReport {
+  readonly rule: string;
+  readonly document: string;
+  readonly approvedBy: string;
+  readonly reason: string;
+  readonly expires: string;
+  /** live: in force; expired: past its date, waives nothing. */
+  readonly state: 'live' | 'expired';
+  /** How many findings it waived (live), or would have (expired). */
+  readonly matched: number;
+  /** Where it is written: `zhucun.config.yaml:12`. */
+  readonly at: string;
 }
 
 export interface RunResult {
@@ -251,6 +268,7 @@ export interface RunResult {
   readonly asOf: string;
   readonly rules: readonly RuleMeta[];
   readonly rosters: readonly RosterResult[];
+  readonly waivers: readonly WaiverReport[];
 }
 
 export type Lang = 'zh' | 'en';

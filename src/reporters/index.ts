@@ -4,6 +4,6 @@ import { stylish } from './stylish.js';
 
 export type { Reporter, ReporterOptions } from './reporter.js';
 export { maskPii } from './pii.js';
-export { summarise, type Summary } from './summary.js';
+export { errorsOnly, summarise, type Summary } from './summary.js';
 
 export const REPORTERS: ReadonlyMap<string, Reporter> = new Map([stylish, json].map((reporter) => [reporter.name, reporter]));

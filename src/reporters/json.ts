@@ -1,4 +1,5 @@
 // The machine-readable report: the contract of schemas/report.schema.json (reportVersion 1).
+import type { Finding } from '../types.js';
 import type { Reporter } from './reporter.js';
 import { localize, renderEntity, renderMessage, ruleIndex } from './render.js';
 import { summarise } from './summary.js';
@@ -7,6 +8,18 @@ export const json: Reporter = {
   name: 'json',
   render(result, options) {
     const rules = ruleIndex(result.rules);
+    const violation = (finding: Finding) => ({
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      message: renderMessage(rules.get(finding.ruleId), finding, options),
+      location: {
+        sheet: finding.location.sheet,
+        row: finding.location.row,
+        ...(finding.location.column === undefined ? {} : { column: finding.location.column }),
+        ...(finding.location.ref === undefined ? {} : { cell: finding.location.ref }),
+      },
+      entity: renderEntity(finding, options),
+    });
     const report = {
       reportVersion: 1,
       tool: result.tool,
@@ -17,19 +30,10 @@ export const json: Reporter = {
         failure: roster.failure && { code: roster.failure.code, message: localize(roster.failure.message, options) },
         notChecked: roster.notChecked.map((n) => ({ ruleId: n.ruleId, reason: localize(n.reason, options) })),
         notices: roster.notices.map((notice) => localize(notice, options)),
-        violations: roster.findings.map((finding) => ({
-          ruleId: finding.ruleId,
-          severity: finding.severity,
-          message: renderMessage(rules.get(finding.ruleId), finding, options),
-          location: {
-            sheet: finding.location.sheet,
-            row: finding.location.row,
-            ...(finding.location.column === undefined ? {} : { column: finding.location.column }),
-            ...(finding.location.ref === undefined ? {} : { cell: finding.location.ref }),
-          },
-          entity: renderEntity(finding, options),
-        })),
+        violations: roster.findings.map(violation),
+        ...(options.showWaived ? { waived: roster.waived.map(violation) } : {}),
       })),
+      waivers: result.waivers,
       rules: result.rules.map((rule) => ({
         id: rule.id,
         severity: rule.severity,

@@ -4,6 +4,10 @@ import type { RenderOptions } from './render.js';
 export interface ReporterOptions extends RenderOptions {
   /** Colour escapes are wanted (a terminal, or FORCE_COLOR). */
   readonly color: boolean;
+  /** --max-warnings: with 0, warnings count as failures (JUnit). */
+  readonly maxWarnings?: number;
+  /** --show-waived: list the findings waivers removed. */
+  readonly showWaived?: boolean;
 }
 
 /** One output format: a run's result → the bytes to write. */

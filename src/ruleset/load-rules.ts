@@ -8,6 +8,7 @@ import type { CheckKind, Scope } from '../checks/kind.js';
 import { RuleFileError } from '../errors.js';
 import type { LocalizedText, RuleMeta, Severity } from '../types.js';
 import { locatedSchemaErrors, parseLocated, type LocatedDocument } from './located-yaml.js';
+import { readOption } from './option-path.js';
 import { ruleFileSchema } from './schema.js';
 
 export interface Rule extends RuleMeta {
@@ -17,6 +18,13 @@ export interface Rule extends RuleMeta {
   readonly options: Record<string, unknown>;
   readonly downgrade?: { readonly when: Condition; readonly to: Severity };
   readonly example?: LocalizedText;
+  /** Options a configuration may set by name, and where they live in `options`. */
+  readonly thresholds: Readonly<Record<string, Threshold>>;
+}
+
+export interface Threshold {
+  readonly option: string;
+  readonly description: LocalizedText;
 }
 
 /** The placeholders every finding's message may use, whatever its check kind. */
@@ -76,6 +84,7 @@ export function loadRuleFile(file: string): Rule {
   const data = document.value as RuleFileData;
   const kind = CHECK_KINDS.get(data.check)!;
   checkPlaceholders(document, data, kind);
+  checkThresholds(document, data);
   return {
     id: data.id,
     severity: data.severity,
@@ -90,7 +99,20 @@ export function loadRuleFile(file: string): Rule {
     options: data.options ?? {},
     downgrade: data.downgrade,
     example: data.example,
+    thresholds: data.thresholds ?? {},
   };
+}
+
+/** A threshold must name a number the options hold, or configuring it would do nothing. */
+function checkThresholds(document: LocatedDocument, data: RuleFileData): void {
+  for (const [name, threshold] of Object.entries(data.thresholds ?? {})) {
+    if (typeof readOption(data.options ?? {}, threshold.option) === 'number') continue;
+    const { line, column } = document.position(['thresholds', name, 'option']);
+    throw new RuleFileError({
+      zh: `${document.file}:${line}:${column}: thresholds.${name}.option: options 中没有数值「${threshold.option}」`,
+      en: `${document.file}:${line}:${column}: thresholds.${name}.option: the options hold no number at ${threshold.option}`,
+    });
+  }
 }
 
 interface RuleFileData {
@@ -106,6 +128,7 @@ interface RuleFileData {
   options?: Record<string, unknown>;
   downgrade?: { when: Condition; to: Severity };
   example?: LocalizedText;
+  thresholds?: Record<string, Threshold>;
 }
 
 /** A `{{placeholder}}` the check never fills would print literally: refuse it when the rule loads. */

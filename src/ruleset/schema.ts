@@ -43,6 +43,16 @@ export function ruleFileSchema(): Record<string, unknown> {
         properties: { when: { $ref: '#/$defs/condition' }, to: severity },
       },
       example: localized,
+      thresholds: {
+        type: 'object',
+        description: 'Options a configuration may set by name: `key-county-reinforced: { options: { min: 5 } }`.',
+        additionalProperties: {
+          type: 'object',
+          required: ['option', 'description'],
+          additionalProperties: false,
+          properties: { option: { type: 'string', pattern: '^[A-Za-z0-9]+(\\.[A-Za-z0-9]+)*$' }, description: localized },
+        },
+      },
     },
     allOf: [...CHECK_KINDS.values()].map((kind) => ({
       if: { properties: { check: { const: kind.name } }, required: ['check'] },
