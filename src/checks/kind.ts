@@ -14,18 +14,13 @@ export interface Hit {
   readonly column?: string;
   /** A location other than the subject's own (a missing column: the header row). */
   readonly at?: Source;
-}
-
-/** What the whole run knows, for checks that look across rosters. */
-export interface RunIndex {
-  /** How many active posts hold this ID number across every roster of the run. */
-  activePosts(idNumber: string): number;
+  /** For a kind judged across rosters: the value that must not repeat in the whole run. */
+  readonly key?: string;
 }
 
 export interface CheckContext {
   readonly roster: Roster;
   readonly asOf: CalendarDate;
-  readonly run: RunIndex;
 }
 
 export interface Needs {
@@ -42,6 +37,11 @@ export interface CheckKind<Options = any> {
   readonly optionsSchema: Record<string, unknown>;
   /** The placeholders its hits fill, besides the subject's own (village, name…). */
   readonly dataKeys: readonly string[];
+  /**
+   * Judged across every roster of the run: each hit is a candidate with a `key`, and becomes a finding
+   * only when its key occurs more than once in the whole run (data `count`: how often).
+   */
+  readonly acrossRosters?: boolean;
   /** Optional columns (or the village sheet) it needs; when one is missing the rule is not checked. */
   needs?(options: Options): Needs;
   check(subject: Subject, options: Options, context: CheckContext): Hit[];

@@ -4,15 +4,23 @@ import type { CheckContext, Hit, Subject } from '../checks/kind.js';
 import type { Rule } from '../ruleset/index.js';
 import type { CalendarDate, Finding, LocalizedText, NotChecked, Roster, Source } from '../types.js';
 import { whyNotChecked } from './not-checked.js';
-import { buildRunIndex } from './run-index.js';
 import { entityOf, locationOf, subjectData, subjectsOf } from './subjects.js';
-
-export { buildRunIndex } from './run-index.js';
 
 export interface RosterVerdict {
   readonly findings: Finding[];
   readonly notChecked: NotChecked[];
   readonly notices: LocalizedText[];
+}
+
+/** A finding of a rule judged across rosters, held until the whole run is known. */
+export interface Candidate {
+  readonly key: string;
+  readonly finding: Finding;
+}
+
+/** A roster's verdict before the run-wide rules are settled. Plain data: it crosses worker threads. */
+export interface PartialVerdict extends RosterVerdict {
+  readonly candidates: Candidate[];
 }
 
 const NO_VILLAGE_SHEET: LocalizedText = {
@@ -22,28 +30,41 @@ const NO_VILLAGE_SHEET: LocalizedText = {
 
 /** Checks every roster of a run; cross-roster rules (one person, one post) see them all. */
 export function checkRun(rosters: readonly Roster[], rules: readonly Rule[], asOf: CalendarDate): RosterVerdict[] {
-  const run = buildRunIndex(rosters);
-  return rosters.map((roster) => checkRoster({ roster, asOf, run }, rules));
+  return settleAcrossRosters(rosters.map((roster) => checkRoster({ roster, asOf }, rules)));
 }
 
-export function checkRoster(context: CheckContext, rules: readonly Rule[]): RosterVerdict {
+/** Every rule on one roster; the run-wide rules leave candidates for settleAcrossRosters. */
+export function checkRoster(context: CheckContext, rules: readonly Rule[]): PartialVerdict {
   const { roster } = context;
   const findings: Finding[] = [];
+  const candidates: Candidate[] = [];
   const notChecked: NotChecked[] = [];
   for (const rule of rules) {
     const reason = whyNotChecked(rule, roster);
     if (reason) notChecked.push(reason);
-    else findings.push(...applyRule(rule, context));
+    else applyRule(rule, context, findings, candidates);
   }
   return {
     findings: findings.sort(compareFindings),
+    candidates,
     notChecked,
     notices: roster.villages === null ? [NO_VILLAGE_SHEET] : [],
   };
 }
 
-function applyRule(rule: Rule, context: CheckContext): Finding[] {
-  const findings: Finding[] = [];
+/** A candidate whose key occurs more than once in the whole run becomes a finding, in its own roster. */
+export function settleAcrossRosters(partials: readonly PartialVerdict[]): RosterVerdict[] {
+  const counts = new Map<string, number>();
+  for (const partial of partials) for (const { key } of partial.candidates) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return partials.map(({ candidates, ...verdict }) => {
+    const repeated = candidates
+      .filter(({ key }) => counts.get(key)! > 1)
+      .map(({ key, finding }) => ({ ...finding, data: { ...finding.data, count: counts.get(key)! } }));
+    return repeated.length === 0 ? verdict : { ...verdict, findings: [...verdict.findings, ...repeated].sort(compareFindings) };
+  });
+}
+
+function applyRule(rule: Rule, context: CheckContext, findings: Finding[], candidates: Candidate[]): void {
   for (const hit of rule.kind.checkRoster?.(rule.options, context) ?? []) {
     if (hit.at) findings.push({ ruleId: rule.id, severity: rule.severity, location: hit.at, data: { ...hit.data }, entity: {} });
   }
@@ -51,10 +72,11 @@ function applyRule(rule: Rule, context: CheckContext): Finding[] {
     if (!matches(rule.where, subject, context.roster)) continue;
     for (const hit of rule.kind.check(subject, rule.options, context)) {
       const finding = stamp(rule, subject, hit, context.roster);
-      if (finding) findings.push(finding);
+      if (!finding) continue;
+      if (rule.kind.acrossRosters && hit.key !== undefined) candidates.push({ key: `${rule.id}\u0000${hit.key}`, finding });
+      else findings.push(finding);
     }
   }
-  return findings;
 }
 
 function stamp(rule: Rule, subject: Subject, hit: Hit, roster: Roster): Finding | null {

@@ -1,9 +1,14 @@
+import { csv } from './csv.js';
+import { github } from './github.js';
 import { json } from './json.js';
+import { junit } from './junit.js';
+import { markdown } from './markdown.js';
 import type { Reporter } from './reporter.js';
+import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 
 export type { Reporter, ReporterOptions } from './reporter.js';
 export { maskPii } from './pii.js';
 export { errorsOnly, summarise, type Summary } from './summary.js';
 
-export const REPORTERS: ReadonlyMap<string, Reporter> = new Map([stylish, json].map((reporter) => [reporter.name, reporter]));
+export const REPORTERS: ReadonlyMap<string, Reporter> = new Map([stylish, json, sarif, junit, github, markdown, csv].map((reporter) => [reporter.name, reporter]));
