@@ -45,10 +45,12 @@ export function check(options: CheckOptions): RunResult {
   const read = rosterInputs(options.inputs, options.villages).map((input) =>
     readRoster(input, ruleSet.keyCounties, limits, config.columns),
   );
-  const rosters = read.filter((r): r is Roster => !('failure' in r));
+  const rosters = read.filter((r): r is Roster & { files: readonly string[] } => !('failure' in r));
   const checked = checkRun(rosters, rules, asOf);
   const verdicts = new Map(rosters.map((roster, index) => [roster, checked[index]]));
-  const results = read.map((r): RosterResult => ('failure' in r ? r : { path: r.path, failure: null, waived: [], ...verdicts.get(r)! }));
+  const results = read.map((r): RosterResult =>
+    'failure' in r ? r : { path: r.path, files: r.files, failure: null, waived: [], ...verdicts.get(r)! },
+  );
   const waived = applyWaivers(results, config.waivers, options.asOf);
   return {
     tool: { name: 'zhucun', version: VERSION },
@@ -69,13 +71,14 @@ function readRoster(
   keyCounties: KeyCountyList,
   limits: LoadLimits,
   columns: ColumnAliases,
-): Roster | RosterResult {
+): (Roster & { files: readonly string[] }) | RosterResult {
   try {
     if (isMissingInput(input)) throw missingInputError(input);
-    return normaliseRoster(loadRoster(input, limits), { columns, keyCounties });
+    return { ...normaliseRoster(loadRoster(input, limits), { columns, keyCounties }), files: input.files };
   } catch (error) {
     if (!(error instanceof LoadError)) throw error;
-    return { path: input.path, failure: failureOf(error), notChecked: [], findings: [], waived: [], notices: [] };
+    const files = isMissingInput(input) ? [] : input.files;
+    return { path: input.path, files, failure: failureOf(error), notChecked: [], findings: [], waived: [], notices: [] };
   }
 }
 

@@ -239,6 +239,8 @@ export interface LoadFailure {
 
 export interface RosterResult {
   readonly path: string;
+  /** The files read for this roster (a workbook, or the village and cadre CSV files). */
+  readonly files: readonly string[];
   readonly failure: LoadFailure | null;
   readonly notChecked: readonly NotChecked[];
   readonly findings: readonly Finding[];

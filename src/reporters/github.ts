@@ -2,7 +2,7 @@
 //   ::error file=<path>,line=<row>,title=<rule id>: <title>::<sheet, row, column>: <message>
 // A workbook's row alone does not say which sheet, so the message starts with the place.
 import type { RosterResult, RuleMeta, RunResult, Severity } from '../types.js';
-import { listFindings, placeText, waiverNote, WAIVED_WORDS, type Listed } from './csv.js';
+import { listFindings, placeText, waiverNote, WAIVED_WORDS, type Listed } from './listing.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 import { localize, renderMessage, ruleIndex } from './render.js';
 

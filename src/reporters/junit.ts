@@ -4,7 +4,7 @@
 // A rule that could not run is skipped; a roster that could not be read is a suite with one error.
 // Counts are of test cases: a case with three failures is one failed test.
 import type { LoadFailure, NotChecked, RosterResult, RuleMeta, RunResult } from '../types.js';
-import { basisText, fixText, listFindings, placeText, SEVERITY_WORDS, WAIVED_WORDS, waiverNote, type Listed } from './csv.js';
+import { basisText, fixText, listFindings, placeText, SEVERITY_WORDS, WAIVED_WORDS, waiverNote, type Listed } from './listing.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 import { localize, renderMessage, ruleIndex } from './render.js';
 

@@ -2,7 +2,7 @@
 // counts, the rules cited, the first findings, the rosters that could not be read, and the command
 // that reproduces the run. Every cell is text a clerk typed: it is escaped, never markup.
 import type { Finding, RosterResult, RuleMeta, RunResult, Severity } from '../types.js';
-import { findingCells, SEVERITY_WORDS, waiverNote } from './csv.js';
+import { findingCells, SEVERITY_WORDS, waiverNote } from './listing.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 import { localize, ruleIndex } from './render.js';
 import { startsLikeFormula } from './spreadsheet-safe.js';

@@ -3,7 +3,7 @@
 // and village as logical locations, and a fingerprint that survives rows being inserted above it.
 import { createHash } from 'node:crypto';
 import type { Finding, LocalizedText, RosterResult, RuleMeta, RunResult, Severity, Source } from '../types.js';
-import { basisText, fixText, listFindings, waiverNote, type Listed } from './csv.js';
+import { basisText, fixText, listFindings, waiverNote, type Listed } from './listing.js';
 import { repositoryPath } from './github.js';
 import { maskIdNumber } from './pii.js';
 import type { Reporter, ReporterOptions } from './reporter.js';

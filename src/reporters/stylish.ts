@@ -2,6 +2,7 @@
 // cited rule is based on and how to fix it, then the counts.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding, Lang, RosterResult, RuleMeta, Severity, WaiverReport } from '../types.js';
+import { basisText, fixText, SEVERITY_WORDS, WAIVED_WORDS } from './listing.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 import { localize, renderMessage, ruleIndex } from './render.js';
 import { summarise, type Summary } from './summary.js';
@@ -9,18 +10,12 @@ import { padEnd } from './text-width.js';
 
 const WORDS = {
   zh: {
-    error: '错误',
-    warning: '警告',
-    info: '提示',
     row: (row: number) => `第${row}行`,
     notChecked: '未检查',
     notice: '注意',
-    basis: '依据',
-    fix: '整改',
     rulesHeading: '规则依据与整改办法',
     failed: '无法读取',
     clean: '未发现问题',
-    waived: '已豁免',
     waiverHeading: '豁免',
     waiverLive: (n: number) => `豁免 ${n} 个问题`,
     waiverUnused: '未匹配任何问题(请检查规则 id、村代码或身份证号,或删除该豁免)',
@@ -29,18 +24,12 @@ const WORDS = {
       `共 ${s.errors + s.warnings + s.infos} 个问题(错误 ${s.errors},警告 ${s.warnings},提示 ${s.infos}),检查名册 ${s.files} 份${s.filesFailed ? `,其中 ${s.filesFailed} 份无法读取` : ''}${s.waived ? `;另有 ${s.waived} 个已豁免` : ''}`,
   },
   en: {
-    error: 'error',
-    warning: 'warning',
-    info: 'info',
     row: (row: number) => `row ${row}`,
     notChecked: 'not checked',
     notice: 'note',
-    basis: 'basis',
-    fix: 'fix',
     rulesHeading: 'What the rules are based on and how to fix',
     failed: 'could not be read',
     clean: 'no problems found',
-    waived: 'waived',
     waiverHeading: 'Waivers',
     waiverLive: (n: number) => `waives ${n} finding(s)`,
     waiverUnused: 'matched nothing (check the rule id, village codes or ID numbers, or remove the waiver)',
@@ -86,7 +75,9 @@ function rosterLines(roster: RosterResult, rules: Map<string, RuleMeta>, options
   }
   if (roster.findings.length === 0) lines.push(chalk.green(`  ${words.clean}`));
   if (options.showWaived) {
-    for (const finding of roster.waived) lines.push(chalk.dim(`${findingLine(finding, rules, options, chalk)}  (${words.waived})`));
+    for (const finding of roster.waived) {
+      lines.push(chalk.dim(`${findingLine(finding, rules, options, chalk)}  (${WAIVED_WORDS[options.lang]})`));
+    }
   }
   if (roster.notChecked.length > 0) {
     const items = roster.notChecked.map((n) => `${n.ruleId} (${localize(n.reason, options)})`);
@@ -98,7 +89,7 @@ function rosterLines(roster: RosterResult, rules: Map<string, RuleMeta>, options
 function findingLine(finding: Finding, rules: Map<string, RuleMeta>, options: ReporterOptions, chalk: ChalkInstance): string {
   const words = WORDS[options.lang];
   const where = [words.row(finding.location.row), finding.location.column ?? ''].filter(Boolean).join(' ');
-  const severity = severityColor(chalk, finding.severity)(padEnd(words[finding.severity], 8));
+  const severity = severityColor(chalk, finding.severity)(padEnd(SEVERITY_WORDS[options.lang][finding.severity], 8));
   const message = renderMessage(rules.get(finding.ruleId), finding, options);
   return `    ${padEnd(where, 22)} ${severity} ${message}  ${chalk.dim(finding.ruleId)}`;
 }
@@ -123,8 +114,7 @@ function ruleLines(ids: string[], rules: Map<string, RuleMeta>, lang: Lang, chal
     const rule = rules.get(id);
     if (!rule) continue;
     lines.push(`  ${chalk.dim(id)}  ${rule.title[lang]}`);
-    lines.push(`    ${words.basis}: ${rule.source.document}: ${rule.source.passage}`);
-    lines.push(`    ${words.fix}: ${rule.fix[lang]}`);
+    lines.push(`    ${basisText(rule, lang)}`, `    ${fixText(rule, lang)}`);
   }
   return lines;
 }
