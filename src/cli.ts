@@ -1,7 +1,8 @@
 // Commander wiring only: flags → check() → reporters → process.exitCode.
 import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { check, VERSION } from './index.js';
+import { check, DEFAULT_JOBS, VERSION } from './index.js';
+import { progressBar } from './progress.js';
 import { UsageError, ZhucunError } from './errors.js';
 import { findConfig, loadConfig, type Config } from './config/index.js';
 import { REPORTERS, errorsOnly, maskPii, summarise } from './reporters/index.js';
@@ -23,6 +24,7 @@ interface CheckFlags {
   showWaived?: boolean;
   maxWarnings?: number;
   quiet?: boolean;
+  jobs: number;
 }
 
 const MIB = 1024 * 1024;
@@ -59,6 +61,14 @@ export function exitCodeOf(result: RunResult, maxWarnings?: number): number {
   return maxWarnings !== undefined && summary.warnings > maxWarnings ? 1 : 0;
 }
 
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) {
+    throw new UsageError({ zh: `「${value}」应为正整数`, en: `${value} must be a whole number, 1 or more` });
+  }
+  return number;
+}
+
 function warningLimit(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 0) {
@@ -73,7 +83,7 @@ function configOf(flags: { config?: string }): Config | undefined {
   return file === null ? undefined : loadConfig(file);
 }
 
-function runCheck(paths: string[], flags: CheckFlags): void {
+async function runCheck(paths: string[], flags: CheckFlags): Promise<void> {
   const formats = flags.format.length > 0 ? flags.format : ['stylish'];
   const unknown = formats.find((format) => !REPORTERS.has(format));
   if (unknown) {
@@ -88,12 +98,14 @@ function runCheck(paths: string[], flags: CheckFlags): void {
   if (paths.length === 0) {
     throw new UsageError({ zh: '请指定要检查的名册文件或文件夹', en: 'name the roster files or folders to check' });
   }
-  const result = check({
+  const result = await check({
     inputs: paths,
     villages: flags.villages,
     asOf: flags.asOf,
     rulesDirs: flags.rules,
     config: configOf(flags),
+    jobs: flags.jobs,
+    progress: flags.quiet ? undefined : progressBar(process.stderr),
     limits: { maxFileBytes: flags.maxFileSize * MIB, maxInflatedBytes: flags.maxUnzippedSize * MIB },
   });
   const shown = flags.quiet ? errorsOnly(result) : result;
@@ -136,6 +148,7 @@ function buildProgram(): Command {
     .option('--show-waived', '列出已豁免的问题 / list waived findings')
     .option('--max-warnings <n>', '警告超过 n 个时退出码为 1 / exit 1 when warnings exceed n', warningLimit)
     .option('--quiet', '只报告错误 / report errors only')
+    .option('--jobs <n>', '并行线程数 / worker threads', positiveInteger, DEFAULT_JOBS)
     .option('--debug', '出错时显示堆栈 / show stack traces')
     .action((paths: string[], flags: CheckFlags) => runCheck(paths, flags));
   addRulesCommand(program, configOf);

@@ -1,21 +1,23 @@
 // The library API: check(options) → RunResult. It joins the stages; no console, no process.
+import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
+import { processAll, type Progress } from './batch/pool.js';
+import type { RosterOutcome, RunSettings } from './batch/process-roster.js';
 import { applyRuleSettings, applyWaivers, EMPTY_CONFIG, type Config } from './config/index.js';
-import { checkRun } from './engine/index.js';
-import { LoadError, UsageError, ZhucunError } from './errors.js';
-import { isMissingInput, rosterInputs, type MissingInput } from './inputs.js';
-import { DEFAULT_LIMITS, loadRoster, type LoadLimits, type RosterInput } from './load/index.js';
-import { normaliseRoster, type ColumnAliases } from './normalise/index.js';
+import { settleAcrossRosters } from './engine/index.js';
+import { UsageError } from './errors.js';
+import { rosterInputs } from './inputs.js';
+import { DEFAULT_LIMITS, type LoadLimits } from './load/index.js';
 import { parseIsoDate } from './normalise/dates.js';
 import { loadRuleSet, type Rule } from './ruleset/index.js';
-import type { KeyCountyList, LoadFailure, Roster, RosterResult, RuleMeta, RunResult } from './types.js';
+import type { RosterResult, RuleMeta, RunResult } from './types.js';
 
 export type * from './types.js';
 export { ZhucunError, UsageError, RuleFileError, LoadError } from './errors.js';
 export { findConfig, loadConfig, type Config } from './config/index.js';
 
 export interface CheckOptions {
-  /** Workbooks, folders, or with `villages` the cadre CSV(s). */
+  /** Workbooks, folders, patterns, or with `villages` the cadre CSV(s). */
   readonly inputs: readonly string[];
   /** The village CSV of a CSV pair. */
   readonly villages?: string;
@@ -26,74 +28,57 @@ export interface CheckOptions {
   readonly limits?: Partial<LoadLimits>;
   /** zhucun.config.yaml, loaded: rule settings, column aliases, extra rule folders, waivers. */
   readonly config?: Config;
+  /** Worker threads; default 1 (the CLI defaults to the number of CPUs). */
+  readonly jobs?: number;
+  readonly progress?: Progress;
 }
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
-export function check(options: CheckOptions): RunResult {
-  const asOf = parseIsoDate(options.asOf);
-  if (!asOf) {
+export const DEFAULT_JOBS = availableParallelism();
+
+export async function check(options: CheckOptions): Promise<RunResult> {
+  if (!parseIsoDate(options.asOf)) {
     throw new UsageError({
       zh: `--as-of「${options.asOf}」不是有效日期,请写作 YYYY-MM-DD`,
       en: `--as-of ${options.asOf} is not a valid date; write it as YYYY-MM-DD`,
     });
   }
   const config = options.config ?? EMPTY_CONFIG;
-  const ruleSet = loadRuleSet([...config.rulesDirs, ...(options.rulesDirs ?? [])]);
-  const rules = applyRuleSettings(ruleSet.rules, config);
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const read = rosterInputs(options.inputs, options.villages).map((input) =>
-    readRoster(input, ruleSet.keyCounties, limits, config.columns),
-  );
-  const rosters = read.filter((r): r is Roster & { files: readonly string[] } => !('failure' in r));
-  const checked = checkRun(rosters, rules, asOf);
-  const verdicts = new Map(rosters.map((roster, index) => [roster, checked[index]]));
-  const results = read.map((r): RosterResult =>
-    'failure' in r ? r : { path: r.path, files: r.files, failure: null, waived: [], ...verdicts.get(r)! },
-  );
-  const waived = applyWaivers(results, config.waivers, options.asOf);
+  const settings: RunSettings = {
+    asOf: options.asOf,
+    rulesDirs: [...config.rulesDirs, ...(options.rulesDirs ?? [])],
+    configFile: config.file,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+  };
+  // Loaded here too, so that a bad rule or setting stops the run before any roster is read.
+  const rules = applyRuleSettings(loadRuleSet(settings.rulesDirs).rules, config);
+  const tasks = rosterInputs(options.inputs, options.villages);
+  const outcomes = await processAll(tasks, settings, options.jobs ?? 1, options.progress);
+  const rosters = rosterResults(outcomes.filter((outcome) => !outcome.skipped));
+  const waived = applyWaivers(rosters, config.waivers, options.asOf);
   return {
     tool: { name: 'zhucun', version: VERSION },
     asOf: options.asOf,
     rules: rules.map(ruleMeta),
     rosters: waived.rosters,
     waivers: waived.waivers,
+    skipped: outcomes.filter((outcome) => outcome.skipped).map((outcome) => ({ path: outcome.path, reason: outcome.failure!.message })),
   };
+}
+
+/** The run-wide rules settled over every roster read, then each roster's result in input order. */
+function rosterResults(outcomes: readonly RosterOutcome[]): RosterResult[] {
+  const read = outcomes.filter((outcome) => outcome.partial !== null);
+  const settled = settleAcrossRosters(read.map((outcome) => outcome.partial!));
+  const verdicts = new Map(read.map((outcome, i) => [outcome, settled[i]]));
+  return outcomes.map((outcome) => {
+    const verdict = verdicts.get(outcome) ?? { findings: [], notChecked: [], notices: [] };
+    return { path: outcome.path, files: outcome.files, failure: outcome.failure, waived: [], stats: outcome.stats, ...verdict };
+  });
 }
 
 function ruleMeta(rule: Rule): RuleMeta {
   const { id, severity, title, message, fix, source, file } = rule;
   return { id, severity, title, message, fix, source, file };
-}
-
-function readRoster(
-  input: RosterInput | MissingInput,
-  keyCounties: KeyCountyList,
-  limits: LoadLimits,
-  columns: ColumnAliases,
-): (Roster & { files: readonly string[] }) | RosterResult {
-  try {
-    if (isMissingInput(input)) throw missingInputError(input);
-    return { ...normaliseRoster(loadRoster(input, limits), { columns, keyCounties }), files: input.files };
-  } catch (error) {
-    if (!(error instanceof LoadError)) throw error;
-    const files = isMissingInput(input) ? [] : input.files;
-    return { path: input.path, files, failure: failureOf(error), notChecked: [], findings: [], waived: [], notices: [] };
-  }
-}
-
-function failureOf(error: LoadError): LoadFailure {
-  return { code: error.code, message: error.text };
-}
-
-function missingInputError(input: MissingInput): ZhucunError {
-  return input.reason === 'not-found'
-    ? new LoadError('NOT_FOUND', {
-        zh: `${input.path}: 文件或文件夹不存在,请检查路径`,
-        en: `${input.path}: no such file or folder; check the path`,
-      })
-    : new LoadError('NO_ROSTER', {
-        zh: `${input.path}: 文件夹中没有名册(.xlsx/.xls/.ods 工作簿或一对 CSV 文件)`,
-        en: `${input.path}: the folder holds no roster (an .xlsx/.xls/.ods workbook or a pair of CSV files)`,
-      });
 }

@@ -1,5 +1,6 @@
 // The boundary types between the stages: load → normalise → check → report.
 // A stage imports this file and its own files only; src/index.ts joins the stages.
+import type { CountyStats } from './stats/county-stats.js';
 
 /** A calendar date without a time zone, as a spreadsheet date cell means it. */
 export interface CalendarDate {
@@ -248,6 +249,8 @@ export interface RosterResult {
   readonly waived: readonly Finding[];
   /** Notices about the roster that are not rule findings (e.g. no village sheet). */
   readonly notices: readonly LocalizedText[];
+  /** The roster's figures per county, for roll-ups; null when it could not be read. */
+  readonly stats?: readonly CountyStats[] | null;
 }
 
 /** A waiver of the configuration, and what became of it in this run. */
@@ -271,6 +274,8 @@ export interface RunResult {
   readonly rules: readonly RuleMeta[];
   readonly rosters: readonly RosterResult[];
   readonly waivers: readonly WaiverReport[];
+  /** Files met while walking folders that are not rosters: listed, not failed. */
+  readonly skipped: readonly { readonly path: string; readonly reason: LocalizedText }[];
 }
 
 export type Lang = 'zh' | 'en';

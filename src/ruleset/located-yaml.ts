@@ -69,23 +69,31 @@ const KEYWORDS_ZH: Record<string, (error: ErrorObject) => string> = {
 function messageEn(error: ErrorObject): string {
   if (error.keyword === 'additionalProperties') return `unknown key ${error.params.additionalProperty}`;
   if (error.keyword === 'enum') return `must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}`;
+  if (error.keyword === 'const') return `must be ${String(error.params.allowedValue)}`;
   return error.message ?? error.keyword;
 }
 
 // Ajv reports every branch of an anyOf and the `if` that chose a `then`: keep what a person can act on.
 const NOISE = new Set(['if', 'anyOf', 'oneOf', 'allOf']);
+const MAX_LINES = 5;
 
-/** Ajv's errors, pruned and located: `rules/x.yaml:9:3: options.min: must be integer`. */
+/** Ajv's errors, pruned, one line per place, located: `rules/x.yaml:9:3: options.min: must be integer`. */
 export function locatedSchemaErrors(document: LocatedDocument, errors: readonly ErrorObject[]): RuleFileError {
   const useful = errors.filter((error) => !NOISE.has(error.keyword));
-  const chosen = (useful.length > 0 ? useful : errors).slice(0, 3);
-  const lines = chosen.map((error) => {
+  const byPlace = new Map<string, { path: string[]; zh: string[]; en: string[] }>();
+  for (const error of useful.length > 0 ? useful : errors) {
     const path = error.instancePath.split('/').slice(1).map(unescapePointer);
     const keyPath = error.keyword === 'additionalProperties' ? [...path, String(error.params.additionalProperty)] : path;
-    const { line, column } = document.position(keyPath);
-    const key = path.length > 0 ? path.join('.') : '(top level)';
-    const zh = (KEYWORDS_ZH[error.keyword] ?? (() => error.message ?? error.keyword))(error);
-    return { zh: `${document.file}:${line}:${column}: ${key}: ${zh}`, en: `${document.file}:${line}:${column}: ${key}: ${messageEn(error)}` };
+    const place = byPlace.get(keyPath.join('/')) ?? { path, zh: [], en: [] };
+    place.zh.push((KEYWORDS_ZH[error.keyword] ?? (() => error.message ?? error.keyword))(error));
+    place.en.push(messageEn(error));
+    byPlace.set(keyPath.join('/'), place);
+  }
+  const lines = [...byPlace].slice(0, MAX_LINES).map(([keyPath, place]) => {
+    const { line, column } = document.position(keyPath === '' ? [] : keyPath.split('/'));
+    const where = `${document.file}:${line}:${column}: ${place.path.length > 0 ? place.path.join('.') : '(top level)'}`;
+    // Alternatives of one value (off, a severity, or an object) read as one sentence.
+    return { zh: `${where}: ${[...new Set(place.zh)].join(',或')}`, en: `${where}: ${[...new Set(place.en)].join('; or ')}` };
   });
   return new RuleFileError({ zh: lines.map((l) => l.zh).join('\n'), en: lines.map((l) => l.en).join('\n') });
 }

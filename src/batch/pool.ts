@@ -1,0 +1,87 @@
+// Rosters judged on every core: a pool of worker threads, results in input order whatever the scheduling.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { rosterProcessor, type RosterOutcome, type RunSettings, type Task } from './process-roster.js';
+
+export type Progress = (done: number, total: number) => void;
+
+const WORKER_HEAP_MB = 4096;
+const WORKER_SCRIPT = fileURLToPath(new URL('./worker.js', import.meta.url));
+
+export async function processAll(tasks: readonly Task[], settings: RunSettings, jobs: number, progress?: Progress): Promise<RosterOutcome[]> {
+  // Run from the TypeScript sources (tests) there is no built worker: judge in this thread.
+  if (jobs <= 1 || tasks.length <= 1 || !existsSync(WORKER_SCRIPT)) return processHere(tasks, settings, progress);
+  return processInWorkers(tasks, settings, Math.min(jobs, tasks.length), progress);
+}
+
+function processHere(tasks: readonly Task[], settings: RunSettings, progress?: Progress): RosterOutcome[] {
+  const process = rosterProcessor(settings);
+  return tasks.map((task, index) => {
+    const outcome = process(task);
+    progress?.(index + 1, tasks.length);
+    return outcome;
+  });
+}
+
+function processInWorkers(tasks: readonly Task[], settings: RunSettings, jobs: number, progress?: Progress): Promise<RosterOutcome[]> {
+  return new Promise((resolve, reject) => {
+    const outcomes: RosterOutcome[] = new Array(tasks.length);
+    let next = 0;
+    let done = 0;
+    const workers: Worker[] = [];
+    const finish = (error?: Error) => {
+      for (const worker of workers) void worker.terminate();
+      if (error) reject(error);
+      else resolve(outcomes);
+    };
+    const start = () => {
+      // Bounded heap: a hostile file that eats memory kills its worker (its roster fails), not the run.
+      const worker = new Worker(WORKER_SCRIPT, { workerData: settings, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+      workers.push(worker);
+      let current = -1;
+      const feed = () => {
+        if (next >= tasks.length) return void worker.terminate();
+        current = next++;
+        worker.postMessage({ index: current, task: tasks[current] });
+      };
+      worker.on('message', (message: { index: number; outcome?: RosterOutcome; error?: string }) => {
+        if (message.error !== undefined) return finish(new Error(message.error));
+        outcomes[message.index] = message.outcome!;
+        current = -1;
+        progress?.(++done, tasks.length);
+        if (done === tasks.length) return finish();
+        feed();
+      });
+      // A worker that dies (out of memory on a hostile file) fails its roster, not the run.
+      worker.on('error', (error) => {
+        if (current < 0) return finish(error);
+        outcomes[current] = crashed(tasks[current], error);
+        current = -1;
+        progress?.(++done, tasks.length);
+        if (done === tasks.length) finish();
+        else if (next < tasks.length) start();
+      });
+      feed();
+    };
+    for (let i = 0; i < jobs; i++) start();
+  });
+}
+
+function crashed(task: Task, error: Error): RosterOutcome {
+  const files = 'files' in task ? task.files : [];
+  return {
+    path: task.path,
+    files,
+    failure: {
+      code: 'UNREADABLE',
+      message: {
+        zh: `${task.path}: 读取时出错(${error.message}),请用 Excel/WPS 打开后另存再检查`,
+        en: `${task.path}: reading it failed (${error.message}); open it in Excel or WPS, save it again and check again`,
+      },
+    },
+    skipped: false,
+    partial: null,
+    stats: null,
+  };
+}

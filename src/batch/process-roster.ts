@@ -1,0 +1,67 @@
+// One roster, start to end of its own work: load → normalise → county figures → its rules.
+// What comes out is plain data (it crosses worker threads) and the roster's rows are released.
+import { applyRuleSettings, EMPTY_CONFIG, loadConfig } from '../config/index.js';
+import { checkRoster, type PartialVerdict } from '../engine/index.js';
+import { LoadError } from '../errors.js';
+import type { DiscoveredInput, MissingInput } from '../inputs.js';
+import { loadRoster, type LoadLimits } from '../load/index.js';
+import { parseIsoDate } from '../normalise/dates.js';
+import { normaliseRoster } from '../normalise/index.js';
+import { loadRuleSet } from '../ruleset/index.js';
+import { countyStats, type CountyStats } from '../stats/county-stats.js';
+import type { LoadFailure } from '../types.js';
+
+/** Everything a worker needs to judge rosters as the main thread would. Plain data. */
+export interface RunSettings {
+  readonly asOf: string;
+  readonly rulesDirs: readonly string[];
+  readonly configFile: string | null;
+  readonly limits: LoadLimits;
+}
+
+export type Task = DiscoveredInput | MissingInput;
+
+export interface RosterOutcome {
+  readonly path: string;
+  readonly files: readonly string[];
+  readonly failure: LoadFailure | null;
+  /** A file met while walking a folder that is not a roster: listed, not failed. */
+  readonly skipped: boolean;
+  readonly partial: PartialVerdict | null;
+  readonly stats: readonly CountyStats[] | null;
+}
+
+// Found while walking a folder, these mean "not a roster" rather than "a broken roster".
+const NOT_A_ROSTER = new Set(['NOT_A_SPREADSHEET', 'NO_ROSTER', 'EMPTY']);
+
+export function rosterProcessor(settings: RunSettings): (task: Task) => RosterOutcome {
+  const config = settings.configFile ? loadConfig(settings.configFile) : EMPTY_CONFIG;
+  const ruleSet = loadRuleSet(settings.rulesDirs);
+  const rules = applyRuleSettings(ruleSet.rules, config);
+  const asOf = parseIsoDate(settings.asOf)!;
+  return (task) => {
+    const files = 'files' in task ? task.files : [];
+    try {
+      if ('reason' in task) throw missingInputError(task);
+      const roster = normaliseRoster(loadRoster(task, settings.limits), { columns: config.columns, keyCounties: ruleSet.keyCounties });
+      const partial = checkRoster({ roster, asOf }, rules);
+      return { path: task.path, files, failure: null, skipped: false, partial, stats: countyStats(roster) };
+    } catch (error) {
+      if (!(error instanceof LoadError)) throw error;
+      const skipped = 'files' in task && task.explicit === false && NOT_A_ROSTER.has(error.code);
+      return { path: task.path, files, failure: { code: error.code, message: error.text }, skipped, partial: null, stats: null };
+    }
+  };
+}
+
+function missingInputError(input: MissingInput): LoadError {
+  return input.reason === 'not-found'
+    ? new LoadError('NOT_FOUND', {
+        zh: `${input.path}: 文件或文件夹不存在,请检查路径`,
+        en: `${input.path}: no such file or folder; check the path`,
+      })
+    : new LoadError('NO_ROSTER', {
+        zh: `${input.path}: 文件夹中没有名册(.xlsx/.xls/.ods 工作簿或一对 CSV 文件)`,
+        en: `${input.path}: the folder holds no roster (an .xlsx/.xls/.ods workbook or a pair of CSV files)`,
+      });
+}

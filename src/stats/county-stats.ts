@@ -1,0 +1,96 @@
+// The figures the policy talks in, per county: villages by category, teams, active cadres, first
+// secretaries, coverage of 脱贫村, team sizes. Computed from the roster, before its rows are released.
+import { CATEGORIES, type Category, type Roster, type Village } from '../types.js';
+
+export interface CountyStats {
+  readonly countyCode: string;
+  readonly province: string;
+  readonly city: string;
+  readonly county: string;
+  readonly keyCounty: boolean;
+  readonly villages: number;
+  readonly villagesByCategory: Readonly<Record<Category, number>>;
+  readonly tuopinVillages: number;
+  readonly tuopinWithTeam: number;
+  readonly tuopinWithFirstSecretary: number;
+  readonly teams: number;
+  readonly activeCadres: number;
+  readonly firstSecretaries: number;
+  /** Sum of active members over the teams, for average team size. */
+  readonly teamMembers: number;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends Readonly<Record<Category, number>> ? Record<Category, number> : T[K] };
+
+function emptyStats(countyCode: string): Mutable<CountyStats> {
+  return {
+    countyCode,
+    province: '',
+    city: '',
+    county: '',
+    keyCounty: false,
+    villages: 0,
+    villagesByCategory: Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>,
+    tuopinVillages: 0,
+    tuopinWithTeam: 0,
+    tuopinWithFirstSecretary: 0,
+    teams: 0,
+    activeCadres: 0,
+    firstSecretaries: 0,
+    teamMembers: 0,
+  };
+}
+
+/** A village's county: the 县代码 column when filled, else the first six digits of its 12-digit code. */
+export function countyCodeOf(village: Village): string {
+  return village.fields.countyCode?.value ?? village.code.slice(0, 6);
+}
+
+export function countyStats(roster: Roster): CountyStats[] {
+  const byCounty = new Map<string, Mutable<CountyStats>>();
+  const get = (code: string) => {
+    let stats = byCounty.get(code);
+    if (!stats) byCounty.set(code, (stats = emptyStats(code)));
+    return stats;
+  };
+  const villageCounty = new Map<string, string>();
+  for (const village of roster.villages ?? []) {
+    const stats = get(countyCodeOf(village));
+    villageCounty.set(village.code, stats.countyCode);
+    countVillage(stats, village);
+  }
+  const countyOfCode = (villageCode: string) => villageCounty.get(villageCode) ?? villageCode.slice(0, 6);
+  const teamVillages = new Set(roster.teams.map((team) => team.villageCode));
+  const firstSecretaryVillages = new Set<string>();
+  for (const cadre of roster.cadres) {
+    if (!cadre.active || cadre.villageCode === '') continue;
+    const stats = get(countyOfCode(cadre.villageCode));
+    stats.activeCadres += 1;
+    if (cadre.firstSecretary) {
+      stats.firstSecretaries += 1;
+      firstSecretaryVillages.add(cadre.villageCode);
+    }
+  }
+  for (const team of roster.teams) {
+    const stats = get(countyOfCode(team.villageCode));
+    stats.teams += 1;
+    stats.teamMembers += team.activeMembers.length;
+  }
+  for (const village of roster.villages ?? []) {
+    if (!village.categories.includes('脱贫村')) continue;
+    const stats = get(countyCodeOf(village));
+    if (teamVillages.has(village.code)) stats.tuopinWithTeam += 1;
+    if (firstSecretaryVillages.has(village.code)) stats.tuopinWithFirstSecretary += 1;
+  }
+  return [...byCounty.values()].sort((a, b) => (a.countyCode < b.countyCode ? -1 : a.countyCode > b.countyCode ? 1 : 0));
+}
+
+function countVillage(stats: Mutable<CountyStats>, village: Village): void {
+  stats.province ||= village.fields.province?.raw ?? '';
+  stats.city ||= village.fields.city?.raw ?? '';
+  stats.county ||= village.fields.county?.raw ?? '';
+  stats.keyCounty ||= village.keyCounty;
+  stats.villages += 1;
+  for (const category of village.categories) stats.villagesByCategory[category] += 1;
+  if (village.categories.includes('脱贫村')) stats.tuopinVillages += 1;
+}
