@@ -44,8 +44,9 @@ function resolve(ref: DateRef, cadre: Cadre, asOf: CalendarDate): { date: Calend
   return value && { date: value, column: ref };
 }
 
-function columnsOfRef(ref: DateRef): CadreKey[] {
-  if (typeof ref !== 'string') return columnsOfRef(ref.orElse.field);
+/** The columns a date needs: none for the reporting date or birth, either one for a date with a fallback. */
+function columnsOfRef(ref: DateRef): (CadreKey | CadreKey[])[] {
+  if (typeof ref !== 'string') return [[...columnsOfRef(ref.field), ...columnsOfRef(ref.orElse.field)].flat()];
   return ref === 'asOf' || ref === 'birth' ? [] : [ref];
 }
 

@@ -1,6 +1,8 @@
 // equals: a cell holds the value the rule requires (中共党员, 是…). A blank yes/no cell is 否;
-// a blank or unreadable enumerated cell is left to required-field and value-format.
+// a misspelt word counts as the word it most likely is; a blank or unreadable enumerated cell is
+// left to required-field and value-format.
 import { CADRE_COLUMNS } from '../normalise/columns.js';
+import { meant } from '../normalise/values.js';
 import type { CadreKey } from '../types.js';
 import type { CheckKind } from './kind.js';
 import { cellOf } from './row-cells.js';
@@ -24,7 +26,8 @@ export const equals: CheckKind<EqualsOptions> = {
   needs: (options) => ({ cadres: [options.field] }),
   check(subject, options) {
     const cell = cellOf(subject, options.field);
-    if (!cell || cell.value === null || cell.value === options.equals) return [];
+    const value = meant(cell);
+    if (!cell || value === null || value === options.equals) return [];
     return [{ column: options.field, data: { value: cell.raw } }];
   },
 };

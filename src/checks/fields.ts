@@ -1,5 +1,6 @@
 // The facts a rule's `where` and `downgrade.when` may test, by name. Rule files name these;
 // nothing in a rule file is ever evaluated as code.
+import { meant } from '../normalise/values.js';
 import type { Cadre, Roster, Village } from '../types.js';
 import type { Subject } from './kind.js';
 
@@ -28,11 +29,11 @@ const FIELDS = {
   'cadre.active': (s) => cadreOf(s)?.active ?? null,
   'cadre.firstSecretary': (s) => cadreOf(s)?.firstSecretary ?? null,
   'cadre.leader': (s) => cadreOf(s)?.leader ?? null,
-  'cadre.role': (s) => cadreOf(s)?.fields.role?.value ?? null,
-  'cadre.politicalStatus': (s) => cadreOf(s)?.fields.politicalStatus?.value ?? null,
+  'cadre.role': (s) => meant(cadreOf(s)?.fields.role),
+  'cadre.politicalStatus': (s) => meant(cadreOf(s)?.fields.politicalStatus),
   'cadre.partyMember': (s) => {
-    const status = cadreOf(s)?.fields.politicalStatus?.value;
-    return status === undefined || status === null ? null : PARTY_MEMBER_STATUSES.has(status);
+    const status = meant(cadreOf(s)?.fields.politicalStatus);
+    return status === null ? null : PARTY_MEMBER_STATUSES.has(status);
   },
   'row.sheet': (s) => (s.kind === 'team' ? null : s.kind),
 } satisfies Record<string, Accessor>;

@@ -23,10 +23,11 @@ export interface CheckContext {
   readonly asOf: CalendarDate;
 }
 
+/** Columns a check needs; a list inside the list means any one of those will do. */
 export interface Needs {
   readonly villageSheet?: boolean;
   readonly villages?: readonly VillageKey[];
-  readonly cadres?: readonly CadreKey[];
+  readonly cadres?: readonly (CadreKey | readonly CadreKey[])[];
 }
 
 export interface CheckKind<Options = any> {

@@ -2,7 +2,7 @@
 // and the report says once why.
 import type { Rule } from '../ruleset/index.js';
 import { headerOf } from '../checks/row-cells.js';
-import type { NotChecked, Roster } from '../types.js';
+import type { CadreKey, NotChecked, Roster } from '../types.js';
 
 export function whyNotChecked(rule: Rule, roster: Roster): NotChecked | null {
   const needs = rule.kind.needs?.(rule.options) ?? {};
@@ -10,8 +10,12 @@ export function whyNotChecked(rule: Rule, roster: Roster): NotChecked | null {
   if (needsVillages && roster.villages === null) {
     return { ruleId: rule.id, reason: { zh: '名册中没有村庄表', en: 'the roster has no village sheet' } };
   }
+  const missingCadre = (key: CadreKey) => roster.missing.cadres.includes(key);
   const missing = [
-    ...(needs.cadres ?? []).filter((key) => roster.missing.cadres.includes(key)).map((key) => headerOf('cadres', key)),
+    ...(needs.cadres ?? [])
+      .map((need) => (typeof need === 'string' ? [need] : need))
+      .filter((group) => group.length > 0 && group.every(missingCadre))
+      .map((group) => group.map((key) => headerOf('cadres', key)).join('/')),
     ...(needs.villages ?? []).filter((key) => roster.missing.villages.includes(key)).map((key) => headerOf('villages', key)),
   ];
   if (missing.length === 0) return null;

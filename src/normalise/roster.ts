@@ -14,6 +14,7 @@ import type {
 import { CADRE_COLUMNS, VILLAGE_COLUMNS, type ColumnAliases, type ColumnSpec } from './columns.js';
 import { aliasLookup, type HeaderMatch } from './header.js';
 import { readDataRows, type DataRow } from './rows.js';
+import { meant } from './values.js';
 import { findRosterSheets, type FoundSheet } from './sheets.js';
 import { compactKey } from './text.js';
 
@@ -117,16 +118,16 @@ function villagesByName(villages: readonly Village[]): Map<string, string | null
 
 function toCadre(row: DataRow<CadreKey>, villagesByName: Map<string, string | null>): Cadre {
   const fields = row.fields as CadreFields;
-  const role = fields.role?.value ?? null;
-  const status = fields.status?.value;
+  const role = meant(fields.role);
+  const status = meant(fields.status);
   return {
     kind: 'cadre',
     source: row.source,
     fields,
     idNumber: fields.idNumber?.value ?? '',
     villageCode: cadreVillageCode(fields, villagesByName),
-    // Blank, or a misspelling: a defective cell does not change who counts.
-    active: status === undefined || status === null || status === ACTIVE_STATUS,
+    // Blank, or a misspelling with no likely meaning: the roster format's default is 在岗.
+    active: status === null || status === ACTIVE_STATUS,
     firstSecretary: role !== null && FIRST_SECRETARY_ROLES.has(role),
     leader: role !== null && LEADER_ROLES.has(role),
   };

@@ -16,15 +16,18 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The known word a misspelt one most likely meant, for a "did you mean" hint:
- * the nearest by edit distance when at most half its length away, or one that contains it or that it contains.
+ * The known word a misspelt one most likely meant, for a "did you mean" hint and for counting the row
+ * as the person it is: the nearest by edit distance (on a tie, one that contains the word or that it
+ * contains: 预备党员 → 中共预备党员), when at most half the known word's length away or containing it,
+ * and nearer than any other known word.
  */
 export function closestWord(word: string, known: readonly string[]): string | undefined {
-  let best: { word: string; distance: number } | undefined;
-  for (const candidate of known) {
-    const distance = editDistance(word, candidate);
-    if (!best || distance < best.distance) best = { word: candidate, distance };
-  }
-  if (best && best.distance <= Math.max(1, Math.floor(Array.from(best.word).length / 2))) return best.word;
-  return known.find((candidate) => word.includes(candidate) || candidate.includes(word));
+  const overlaps = (candidate: string) => word.includes(candidate) || candidate.includes(word);
+  const ranked = known
+    .map((candidate) => ({ candidate, distance: editDistance(word, candidate), overlap: overlaps(candidate) }))
+    .sort((a, b) => a.distance - b.distance || Number(b.overlap) - Number(a.overlap));
+  const [best, runnerUp] = ranked;
+  // Two known words equally near (队圆: 队员 or 队长?) is no hint at all.
+  if (!best || (runnerUp && runnerUp.distance === best.distance && runnerUp.overlap === best.overlap)) return undefined;
+  return best.overlap || best.distance <= Math.floor(Array.from(best.candidate).length / 2) ? best.candidate : undefined;
 }

@@ -13,6 +13,14 @@ const LARGEST_EXACT_DIGITS = 15;
 
 type Parsed = { value: unknown; problem?: CellProblem; lostDigits?: boolean };
 
+/**
+ * What a cell means for counting: its value, or for a misspelt word the word it most likely is.
+ * A defective cell is its own finding and does not change who counts (rule-catalogue.md).
+ */
+export function meant<T>(cell: Cell<T> | undefined): T | null {
+  return cell?.value ?? ((cell?.problem?.suggestion as T | undefined) ?? null);
+}
+
 export function parseCell(type: ValueType, cell: RawCell, source: Source): Cell<unknown> {
   const raw = cellText(cell);
   if (raw === '') return { raw, value: type.kind === 'yes-no' || type.kind === 'yes-no-or-date' ? false : null, source };

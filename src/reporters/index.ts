@@ -1,5 +1,6 @@
 import { csv } from './csv.js';
 import { github } from './github.js';
+import { html } from './html.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
 import { markdown } from './markdown.js';
@@ -11,4 +12,4 @@ export type { Reporter, ReporterOptions } from './reporter.js';
 export { maskPii } from './pii.js';
 export { errorsOnly, summarise, type Summary } from './summary.js';
 
-export const REPORTERS: ReadonlyMap<string, Reporter> = new Map([stylish, json, sarif, junit, github, markdown, csv].map((reporter) => [reporter.name, reporter]));
+export const REPORTERS: ReadonlyMap<string, Reporter> = new Map([stylish, json, sarif, junit, github, markdown, csv, html].map((reporter) => [reporter.name, reporter]));
