@@ -7,6 +7,7 @@ import { UsageError, ZhucunError } from './errors.js';
 import { findConfig, loadConfig, type Config } from './config/index.js';
 import { REPORTERS, errorsOnly, maskPii, summarise } from './reporters/index.js';
 import { addRulesCommand } from './rules-command.js';
+import { addStatsCommand } from './stats/command.js';
 import type { Lang, RunResult } from './types.js';
 
 interface CheckFlags {
@@ -130,6 +131,7 @@ function buildProgram(): Command {
     .description('驻村第一书记和工作队名册合规检查 / compliance checker for village work-team rosters')
     .version(VERSION)
     .exitOverride()
+    .enablePositionalOptions()
     .showHelpAfterError();
   program
     .command('check', { isDefault: true })
@@ -152,6 +154,14 @@ function buildProgram(): Command {
     .option('--debug', '出错时显示堆栈 / show stack traces')
     .action((paths: string[], flags: CheckFlags) => runCheck(paths, flags));
   addRulesCommand(program, configOf);
+  addStatsCommand(program, {
+    check,
+    configOf,
+    today,
+    defaultJobs: DEFAULT_JOBS,
+    progress: () => progressBar(process.stderr),
+    color: (isTerminal) => wantsColor(process.env, isTerminal),
+  });
   return program;
 }
 

@@ -34,8 +34,8 @@ export function explainRule(rule: Rule, lang: Lang): string {
   const thresholds = Object.entries(rule.thresholds).map(([name, t]) => `${name} (${t.description[lang]})`);
   return [
     `${rule.id} — ${rule.title[lang]}`,
-    `  ${words.severity}: ${rule.severity}    ${words.scope}: ${rule.scope}    check: ${rule.kind.name}`,
-    `  ${words.requirement}: ${rule.kind.description}`,
+    `  ${words.requirement}: ${rule.title[lang]}`,
+    `  ${words.severity}: ${rule.severity}    ${words.scope}: ${rule.scope}    check: ${rule.kind.name} (${rule.kind.description})`,
     `  ${words.basis}: ${rule.source.document}`,
     `    「${rule.source.passage}」`,
     `  ${words.fix}: ${rule.fix[lang]}`,
@@ -50,6 +50,8 @@ export function addRulesCommand(program: Command, configOf: (flags: { config?: s
   const collect = (value: string, previous: string[] = []) => [...previous, value];
   const rules = program
     .command('rules')
+    // `zhucun rules explain ID --lang en`: the option belongs to the subcommand it follows.
+    .enablePositionalOptions()
     .description('列出规则 / list the rules (severity after configuration)')
     .addOption(langOption())
     .option('--rules <dir>', '追加规则目录 / add a folder of rules', collect, [])

@@ -9,7 +9,7 @@ import { displayWidth } from '../reporters/text-width.js';
 import type { RosterResult, RunResult } from '../types.js';
 import { addListing } from './listing.js';
 import { markCells, placeFindings, type Marked } from './marks.js';
-import { openRoster } from './open.js';
+import { openRoster, type OpenedRoster } from './open.js';
 import { editPackage, type Anchor } from './package.js';
 
 export { SEVERITY_FILL } from './marks.js';
@@ -26,7 +26,19 @@ export async function annotateRoster(result: RunResult, roster: RosterResult, op
     });
   }
   const { default: ExcelJS } = await import('exceljs');
-  const opened = await openRoster(ExcelJS, roster);
+  try {
+    return await annotate(result, roster, options, await openRoster(ExcelJS, roster));
+  } catch (error) {
+    if (error instanceof ZhucunError || !OOXML.test(roster.files[0] ?? '')) throw error;
+    // exceljs reads some workbooks it cannot write back (shared formulas it does not follow, for
+    // one): the copy is then made from SheetJS's reading, as for an .xls, styles aside.
+    return annotate(result, roster, options, await openRoster(ExcelJS, roster, true));
+  }
+}
+
+const OOXML = /\.xlsx$|\.xlsm$/i;
+
+async function annotate(result: RunResult, roster: RosterResult, options: AnnotateOptions, opened: OpenedRoster): Promise<Uint8Array> {
   const rules = ruleIndex(result.rules);
   const placed = placeFindings(opened, roster.findings);
   const marked = markCells(placed, rules, options);
@@ -35,6 +47,7 @@ export async function annotateRoster(result: RunResult, roster: RosterResult, op
   const bytes = new Uint8Array(await opened.workbook.xlsx.writeBuffer());
   return editPackage(bytes, {
     links: { sheet: listing.worksheet.name, links: listing.links },
+    validations: opened.validations,
     anchors: commentAnchors(marked),
   });
 }
@@ -52,7 +65,7 @@ function putFirst(worksheets: Worksheet[], listing: Worksheet, workbook: { views
     worksheet.views = (worksheet.views ?? []).map((view) => ({ ...view, tabSelected: false }));
   }
   (listing as Ordered).views = [{ state: 'normal', tabSelected: true, activeCell: 'A1' }];
-  const [view] = workbook.views as Record<string, unknown>[];
+  const [view] = (workbook.views ?? []) as Record<string, unknown>[];
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, visibility: 'visible', ...(view ?? {}), activeTab: 0, firstSheet: 0 }];
 }
 
@@ -60,6 +73,8 @@ function putFirst(worksheets: Worksheet[], listing: Worksheet, workbook: { views
 const BOX_CHARACTERS = 44;
 const DEFAULT_COLUMN_WIDTH = 9;
 const MAX_BOX_ROWS = 30;
+const POINTS_PER_CHARACTER = 5.5;
+const POINTS_PER_ROW = 15;
 
 function commentAnchors(marked: readonly Marked[]): Map<string, Map<string, Anchor>> {
   const anchors = new Map<string, Map<string, Anchor>>();
@@ -74,7 +89,8 @@ function commentAnchors(marked: readonly Marked[]): Map<string, Map<string, Anch
     const top = Math.max(row - 1, 0);
     const bottom = top + Math.min(MAX_BOX_ROWS, lines + 1);
     const sheet = anchors.get(worksheet.name) ?? new Map<string, Anchor>();
-    sheet.set(`${row},${column}`, [left, 6, top, 4, right, 6, bottom, 4]);
+    const cells = [left, 6, top, 4, right, 6, bottom, 4] as const;
+    sheet.set(`${row},${column}`, { cells, widthPt: BOX_CHARACTERS * POINTS_PER_CHARACTER, heightPt: (bottom - top) * POINTS_PER_ROW });
     anchors.set(worksheet.name, sheet);
   }
   return anchors;

@@ -1,7 +1,7 @@
 // Column widths of an .ods file, which SheetJS does not read: each table's <table:table-column>
 // elements name an automatic style whose style:column-width is a length (0.4862in). LibreOffice
 // turns an Excel width of n characters into n × 7 pt, so a width in points / 7 gives it back.
-import * as XLSX from 'xlsx';
+import { readPart, readZip, unescapeXml } from './zip.js';
 
 const POINTS_PER_UNIT: Readonly<Record<string, number>> = { in: 72, cm: 72 / 2.54, mm: 72 / 25.4, pt: 1, pc: 12, px: 0.75 };
 const POINTS_PER_CHARACTER = 7;
@@ -13,10 +13,9 @@ export function odsColumnWidths(bytes: Uint8Array): Map<string, (number | null)[
   const widths = new Map<string, (number | null)[]>();
   let content: string;
   try {
-    const zip = XLSX.CFB.read(Buffer.from(bytes), { type: 'buffer' });
-    const entry = XLSX.CFB.find(zip, '/content.xml');
-    if (!entry?.content) return widths;
-    content = Buffer.from(entry.content as Uint8Array).toString('utf8');
+    const text = readPart(readZip(bytes), 'content.xml');
+    if (text === null) return widths;
+    content = text;
   } catch {
     return widths;
   }
@@ -49,14 +48,4 @@ function columnStyles(content: string): Map<string, number> {
 function firstOf(text: string, from: number, needles: readonly string[]): number {
   const found = needles.map((needle) => text.indexOf(needle, from)).filter((index) => index >= 0);
   return found.length > 0 ? Math.min(...found) : text.length;
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&amp;/g, '&');
 }

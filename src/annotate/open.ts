@@ -7,13 +7,18 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Workbook, Worksheet } from 'exceljs';
 import * as XLSX from 'xlsx';
+import * as codepages from 'xlsx/dist/cpexcel.full.mjs';
 import { LoadError } from '../errors.js';
 import { formatDate } from '../normalise/text.js';
 import { displayWidth } from '../reporters/text-width.js';
 import type { RawCell, RawSheet, RosterResult } from '../types.js';
 import { odsColumnWidths } from './ods-widths.js';
+import { takeValidations } from './validations.js';
 
 export type ExcelJSModule = typeof import('exceljs');
+
+// Legacy BIFF files may carry text in a code page (GBK): SheetJS needs its tables for that.
+XLSX.set_cptable(codepages);
 
 export interface OpenedRoster {
   readonly workbook: Workbook;
@@ -21,12 +26,15 @@ export interface OpenedRoster {
   sheet(name: string): Worksheet | null;
   /** How the copy was made, for the listing: the original opened as it is, or converted. */
   readonly conversion: 'none' | 'sheetjs' | 'csv';
+  /** The original's data validations by sheet name, kept out of exceljs's hands (validations.ts). */
+  readonly validations: ReadonlyMap<string, string>;
 }
 
 const OOXML = new Set(['.xlsx', '.xlsm']);
 const CSV = new Set(['.csv', '.txt']);
 
-export async function openRoster(ExcelJS: ExcelJSModule, roster: RosterResult): Promise<OpenedRoster> {
+/** `viaSheetJS`: convert even an .xlsx (when exceljs could read it but not write it back). */
+export async function openRoster(ExcelJS: ExcelJSModule, roster: RosterResult, viaSheetJS = false): Promise<OpenedRoster> {
   const files = roster.files;
   if (files.length > 0 && files.every((file) => CSV.has(extname(file).toLowerCase()))) return fromCsv(ExcelJS, roster);
   if (files.length !== 1) {
@@ -37,11 +45,13 @@ export async function openRoster(ExcelJS: ExcelJSModule, roster: RosterResult): 
   }
   const file = files[0];
   const bytes = readBytes(file);
-  if (OOXML.has(extname(file).toLowerCase())) {
+  if (OOXML.has(extname(file).toLowerCase()) && !viaSheetJS) {
     try {
+      const taken = takeValidations(bytes);
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-      return byName(workbook, 'none');
+      await workbook.xlsx.load(taken.bytes as unknown as ArrayBuffer);
+      keepDefaultWidths(workbook);
+      return byName(workbook, 'none', taken.validations);
     } catch {
       // A workbook exceljs cannot parse (an unusual producer) is still annotated, from SheetJS's reading.
     }
@@ -60,10 +70,16 @@ function readBytes(file: string): Buffer {
   }
 }
 
-function byName(workbook: Workbook, conversion: OpenedRoster['conversion'], names?: ReadonlyMap<string, Worksheet>): OpenedRoster {
+function byName(
+  workbook: Workbook,
+  conversion: OpenedRoster['conversion'],
+  validations: ReadonlyMap<string, string> = new Map(),
+  names?: ReadonlyMap<string, Worksheet>,
+): OpenedRoster {
   return {
     workbook,
     conversion,
+    validations,
     sheet(name) {
       return names?.get(name) ?? workbook.getWorksheet(name) ?? workbook.worksheets.find((ws) => ws.name.trim() === name.trim()) ?? null;
     },
@@ -71,14 +87,9 @@ function byName(workbook: Workbook, conversion: OpenedRoster['conversion'], name
 }
 
 async function fromSheetJS(ExcelJS: ExcelJSModule, file: string, bytes: Buffer): Promise<OpenedRoster> {
-  if (extname(file).toLowerCase() === '.xls') {
-    // Legacy BIFF files may carry text in a code page (GBK); SheetJS needs its tables for that.
-    const tables: string = 'xlsx/dist/cpexcel.full.mjs';
-    XLSX.set_cptable(await import(tables));
-  }
   let converted: Buffer;
   try {
-    const book = XLSX.read(bytes, { type: 'buffer', cellNF: true, cellStyles: true, cellDates: false, dense: true });
+    const book = XLSX.read(bytes, { type: 'buffer', cellNF: true, cellStyles: true, cellDates: false });
     if (extname(file).toLowerCase() === '.ods') applyOdsWidths(book, odsColumnWidths(bytes));
     converted = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true });
   } catch (error) {
@@ -88,21 +99,32 @@ async function fromSheetJS(ExcelJS: ExcelJSModule, file: string, bytes: Buffer):
     });
   }
   const workbook = new ExcelJS.Workbook();
+  // SheetJS's community build reads and writes no data validations: there are none to carry.
   await workbook.xlsx.load(converted as unknown as ArrayBuffer);
+  keepDefaultWidths(workbook);
   return byName(workbook, 'sheetjs');
 }
 
-interface SheetJSBook {
-  SheetNames: string[];
-  Sheets: Record<string, { '!cols'?: { wch?: number; width?: number; wpx?: number }[] }>;
-}
-
-function applyOdsWidths(book: SheetJSBook, widths: ReadonlyMap<string, readonly (number | null)[]>): void {
+/** Widths from the .ods itself, for the columns in use (the file repeats a default width to its last column). */
+function applyOdsWidths(book: XLSX.WorkBook, widths: ReadonlyMap<string, readonly (number | null)[]>): void {
   for (const name of book.SheetNames) {
     const sheetWidths = widths.get(name);
     const sheet = book.Sheets[name];
     if (!sheetWidths || !sheet || (sheet['!cols'] ?? []).length > 0) continue;
-    sheet['!cols'] = sheetWidths.map((width) => (width === null ? {} : { wch: width }));
+    const lastColumn = sheet['!ref'] ? XLSX.utils.decode_range(sheet['!ref']).e.c : -1;
+    sheet['!cols'] = sheetWidths.slice(0, lastColumn + 1).map((width) => (width === null ? {} : { width }));
+  }
+}
+
+// exceljs leaves out a column whose width is exactly its own default (9), which is then shown at
+// Excel's default (8.43): a hair wider keeps it as the original had it.
+const EXCELJS_DEFAULT_WIDTH = 9;
+
+function keepDefaultWidths(workbook: Workbook): void {
+  for (const worksheet of workbook.worksheets) {
+    for (const column of worksheet.columns ?? []) {
+      if (column.width === EXCELJS_DEFAULT_WIDTH) column.width = EXCELJS_DEFAULT_WIDTH + 1e-4;
+    }
   }
 }
 
@@ -115,7 +137,7 @@ async function fromCsv(ExcelJS: ExcelJSModule, roster: RosterResult): Promise<Op
   const workbook = new ExcelJS.Workbook();
   const names = new Map<string, Worksheet>();
   for (const sheet of loaded.sheets) names.set(sheet.name, writeRawSheet(workbook, sheet, [...names.values()]));
-  return byName(workbook, 'csv', names);
+  return byName(workbook, 'csv', new Map(), names);
 }
 
 const MIN_WIDTH = 6;

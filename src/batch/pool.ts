@@ -49,7 +49,8 @@ function processInWorkers(tasks: readonly Task[], settings: RunSettings, jobs: n
         if (message.error !== undefined) return finish(new Error(message.error));
         outcomes[message.index] = message.outcome!;
         current = -1;
-        progress?.(++done, tasks.length);
+        done += 1; // not inside progress?.(…): its arguments are not evaluated when there is no callback
+        progress?.(done, tasks.length);
         if (done === tasks.length) return finish();
         feed();
       });
@@ -58,7 +59,8 @@ function processInWorkers(tasks: readonly Task[], settings: RunSettings, jobs: n
         if (current < 0) return finish(error);
         outcomes[current] = crashed(tasks[current], error);
         current = -1;
-        progress?.(++done, tasks.length);
+        done += 1;
+        progress?.(done, tasks.length);
         if (done === tasks.length) finish();
         else if (next < tasks.length) start();
       });

@@ -1,5 +1,6 @@
 // Documents generated from the code and the rules, so that they cannot go stale:
-// the README's rule table and rules/rule.schema.json. `npm run generate` writes them; a test compares.
+// the README's rule table, rules/rule.schema.json and schemas/config.schema.json. `npm run generate` writes them; a test compares.
+import { configSchema } from '../config/index.js';
 import type { Rule } from '../ruleset/index.js';
 import { ruleFileSchema } from '../ruleset/index.js';
 
@@ -34,4 +35,8 @@ export function withRuleTable(readme: string, rules: readonly Rule[]): string {
 
 export function ruleSchemaJson(): string {
   return `${JSON.stringify(ruleFileSchema(), null, 2)}\n`;
+}
+
+export function configSchemaJson(): string {
+  return `${JSON.stringify(configSchema(), null, 2)}\n`;
 }

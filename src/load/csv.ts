@@ -27,7 +27,7 @@ export function csvSheet(file: string, text: string): RawSheet {
     return null; // rows are kept here; csv-parse keeps nothing
   };
   try {
-    parse(text, { ...OPTIONS, on_record: (entry, context) => onRecord(entry as RawRecord, context.raw ?? '') });
+    parse(text, { ...OPTIONS, on_record: (entry, context) => onRecord(entry as unknown as RawRecord, context.raw ?? '') });
   } catch (error) {
     throw csvProblem(file, rows.length + 1, error);
   }

@@ -1,6 +1,7 @@
 // Every message the load stage gives: one place, both languages. Each names the file as the
 // user gave it, says what is wrong and what to do.
 import { LoadError, type LoadErrorCode } from '../errors.js';
+import type { LocalizedText } from '../types.js';
 
 function fail(code: LoadErrorCode, file: string, zh: string, en: string, cause?: unknown): LoadError {
   const error = new LoadError(code, { zh: `${file}: ${zh}`, en: `${file}: ${en}` });
@@ -77,8 +78,8 @@ export const problem = {
       `is UTF-16 text (Excel's "Unicode Text" format); save it as .xlsx or "CSV UTF-8" and check again`),
 
   webPage: (file: string) =>
-    fail('NOT_A_SPREADSHEET', file, `这是网页(HTML)或 XML 文件,不是电子表格;${AS_XLSX_ZH}`,
-      `is a web page (HTML) or an XML file, not a spreadsheet; open it in Excel/WPS, ${AS_XLSX_EN}`),
+    fail('NOT_A_SPREADSHEET', file, '这是网页(HTML)或 XML 文件,不是电子表格;请在 Excel/WPS 中打开,另存为 .xlsx 后再检查',
+      'is a web page (HTML) or an XML file, not a spreadsheet; open it in Excel/WPS, save it as .xlsx and check again'),
 
   wordDocument: (file: string) =>
     fail('NOT_A_SPREADSHEET', file, '这是 Word 文档,不是电子表格;请把名册做成 Excel/WPS 表格(.xlsx)后再检查',
@@ -108,9 +109,9 @@ export const problem = {
     fail('UNREADABLE', file, `使用了 Excel/WPS 不会使用的压缩方式(${method});${RESAVE_ZH}`,
       `uses a compression method Excel/WPS never write (${method}); ${RESAVE_EN}`),
 
-  damaged: (file: string, detail: string, cause?: unknown) =>
-    fail('CORRUPT', file, `文件已损坏或不完整(${detail});${RESAVE_ZH}`,
-      `the file is damaged or incomplete (${detail}); ${RESAVE_EN}`, cause),
+  damaged: (file: string, detail: LocalizedText, cause?: unknown) =>
+    fail('CORRUPT', file, `文件已损坏或不完整(${detail.zh});${RESAVE_ZH}`,
+      `the file is damaged or incomplete (${detail.en}); ${RESAVE_EN}`, cause),
 
   encrypted: (file: string) =>
     fail('ENCRYPTED', file, '文件已加密(设有打开密码),请在 Excel/WPS 中取消密码后另存再检查',
@@ -129,6 +130,24 @@ export const problem = {
   unreadableWorkbook: (file: string, cause: unknown) =>
     fail('UNREADABLE', file, `无法读取该工作簿(文件可能已损坏,或格式不受支持);${RESAVE_ZH}`,
       `the workbook cannot be read (it may be damaged, or in a form zhucun does not read); ${RESAVE_EN}`, cause),
+};
+
+/** What is damaged, for problem.damaged. */
+export const damage = {
+  noZipDirectory: { zh: '找不到压缩包目录,文件不完整', en: 'no zip directory: the file is cut short' },
+  splitZip: { zh: '分卷压缩包', en: 'a zip split over several files' },
+  zip64: { zh: 'ZIP64 目录缺失', en: 'ZIP64 directory missing' },
+  zipDirectory: { zh: '压缩包目录损坏', en: 'zip directory broken' },
+  zipDirectoryPastEnd: { zh: '压缩包目录超出文件末尾', en: 'zip directory past the end of the file' },
+  partHeader: { zh: '压缩包部件头缺失', en: 'zip part header missing' },
+  partPastEnd: { zh: '压缩包部件超出文件末尾', en: 'zip part past the end of the file' },
+  partSize: (part: string) => ({ zh: `部件 ${part} 大小不符`, en: `zip part ${part} has the wrong size` }),
+  partChecksum: (part: string) => ({ zh: `部件 ${part} 校验失败`, en: `zip part ${part} fails its checksum` }),
+  partInflate: (part: string) => ({ zh: `部件 ${part} 无法解压`, en: `zip part ${part} cannot be inflated` }),
+  compoundFile: { zh: '复合文档结构损坏', en: 'compound file structure broken' },
+  sheetListedTwice: { zh: '工作簿重复列出同一工作表', en: 'the workbook lists one worksheet twice' },
+  rowsBeyondExcel: (sheet: string) => ({ zh: `工作表“${sheet}”有超出 Excel 最后一行的单元格`, en: `sheet "${sheet}" has cells below Excel's last row` }),
+  columnsBeyondExcel: (sheet: string) => ({ zh: `工作表“${sheet}”有超出 Excel 最后一列的单元格`, en: `sheet "${sheet}" has cells right of Excel's last column` }),
 };
 
 export function formatBytes(bytes: number): string {

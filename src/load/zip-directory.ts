@@ -1,6 +1,6 @@
 // The structure of a zip file, read from its end: the end-of-central-directory record (and its
 // ZIP64 form), then one central-directory entry per part. Nothing is decompressed here.
-import { problem } from './messages.js';
+import { damage, problem } from './messages.js';
 
 export interface ZipEntry {
   readonly name: string;
@@ -38,7 +38,7 @@ export function readZipDirectory(file: string, bytes: Buffer): ZipEntry[] {
   const directory = locateDirectory(file, bytes);
   if (directory.entryCount > MAX_ZIP_ENTRIES) throw problem.tooManyParts(file, directory.entryCount, MAX_ZIP_ENTRIES);
   const end = directory.offset + directory.size;
-  if (end > bytes.length) throw problem.damaged(file, 'zip directory past the end of the file');
+  if (end > bytes.length) throw problem.damaged(file, damage.zipDirectoryPastEnd);
   const entries: ZipEntry[] = [];
   let position = directory.offset;
   for (let index = 0; index < directory.entryCount; index++) {
@@ -51,11 +51,11 @@ export function readZipDirectory(file: string, bytes: Buffer): ZipEntry[] {
 
 function locateDirectory(file: string, bytes: Buffer): Directory {
   const record = findEndOfDirectory(bytes);
-  if (record < 0) throw problem.damaged(file, 'no zip directory: the file is cut short');
+  if (record < 0) throw problem.damaged(file, damage.noZipDirectory);
   const entryCount = bytes.readUInt16LE(record + 10);
   const size = bytes.readUInt32LE(record + 12);
   const offset = bytes.readUInt32LE(record + 16);
-  if (bytes.readUInt16LE(record + 4) !== 0) throw problem.damaged(file, 'a zip split over several files');
+  if (bytes.readUInt16LE(record + 4) !== 0) throw problem.damaged(file, damage.splitZip);
   if (entryCount === ESCAPE_16 || size === ESCAPE_32 || offset === ESCAPE_32) return locateZip64Directory(file, bytes, record);
   return { entryCount, offset, size };
 }
@@ -71,23 +71,23 @@ function findEndOfDirectory(bytes: Buffer): number {
 
 function locateZip64Directory(file: string, bytes: Buffer, record: number): Directory {
   const locator = record - 20;
-  if (locator < 0 || bytes.readUInt32LE(locator) !== ZIP64_LOCATOR) throw problem.damaged(file, 'ZIP64 locator missing');
+  if (locator < 0 || bytes.readUInt32LE(locator) !== ZIP64_LOCATOR) throw problem.damaged(file, damage.zip64);
   const position = readSize(bytes, locator + 8);
   if (position + 56 > bytes.length || bytes.readUInt32LE(position) !== ZIP64_END_OF_DIRECTORY) {
-    throw problem.damaged(file, 'ZIP64 directory record missing');
+    throw problem.damaged(file, damage.zip64);
   }
   return { entryCount: readSize(bytes, position + 32), size: readSize(bytes, position + 40), offset: readSize(bytes, position + 48) };
 }
 
 function readDirectoryEntry(file: string, bytes: Buffer, position: number, end: number): { entry: ZipEntry; next: number } {
   if (position + 46 > end || bytes.readUInt32LE(position) !== DIRECTORY_ENTRY) {
-    throw problem.damaged(file, 'zip directory entry broken');
+    throw problem.damaged(file, damage.zipDirectory);
   }
   const flags = bytes.readUInt16LE(position + 8);
   const nameLength = bytes.readUInt16LE(position + 28);
   const extraLength = bytes.readUInt16LE(position + 30);
   const next = position + 46 + nameLength + extraLength + bytes.readUInt16LE(position + 32);
-  if (next > end) throw problem.damaged(file, 'zip directory entry broken');
+  if (next > end) throw problem.damaged(file, damage.zipDirectory);
   const nameStart = position + 46;
   const name = bytes.toString(flags & UTF8_NAMES ? 'utf8' : 'latin1', nameStart, nameStart + nameLength);
   const extra = bytes.subarray(nameStart + nameLength, nameStart + nameLength + extraLength);
@@ -119,7 +119,7 @@ function widenedSizes(file: string, extra: Buffer, sizes: EntrySizes): EntrySize
   const escaped = (['uncompressedSize', 'compressedSize', 'localHeaderOffset'] as const).filter((key) => sizes[key] === ESCAPE_32);
   if (escaped.length === 0) return sizes;
   const field = findExtraField(extra, ZIP64_EXTRA_FIELD);
-  if (!field || field.length < escaped.length * 8) throw problem.damaged(file, 'ZIP64 sizes missing');
+  if (!field || field.length < escaped.length * 8) throw problem.damaged(file, damage.zip64);
   const widened = { ...sizes };
   escaped.forEach((key, index) => (widened[key] = readSize(field, index * 8)));
   return widened;
@@ -137,10 +137,10 @@ function findExtraField(extra: Buffer, id: number): Buffer | undefined {
 
 function dataOffset(file: string, bytes: Buffer, header: number, compressedSize: number): number {
   if (header + 30 > bytes.length || bytes.readUInt32LE(header) !== LOCAL_HEADER) {
-    throw problem.damaged(file, 'zip part header missing');
+    throw problem.damaged(file, damage.partHeader);
   }
   const start = header + 30 + bytes.readUInt16LE(header + 26) + bytes.readUInt16LE(header + 28);
-  if (start + compressedSize > bytes.length) throw problem.damaged(file, 'zip part past the end of the file');
+  if (start + compressedSize > bytes.length) throw problem.damaged(file, damage.partPastEnd);
   return start;
 }
 

@@ -52,7 +52,7 @@ export const html: Reporter = {
     const sections = [
       header(result, title, words, summary.filesFailed),
       cards(summary, data, words),
-      contents(words),
+      contents(words, model.rules.length > 0),
       chartSection(model, data, options, words),
       rollupSection(statsTables(data, options.lang), words),
       findingSection(model, options, words),
@@ -208,12 +208,12 @@ function cards(summary: ReturnType<typeof summarise>, data: StatsData, words: Ht
   ].join('\n');
 }
 
-function contents(words: HtmlWords): string {
+function contents(words: HtmlWords, rulesCited: boolean): string {
   const links = [
     ['charts', words.charts],
     ['rollup', words.rollup],
     ['findings', words.findings],
-    ['rules', words.rules],
+    ...(rulesCited ? [['rules', words.rules]] : []),
   ];
   return `<nav aria-label="${esc(words.contents)}"><ul>${links.map(([id, label]) => `<li><a href="#${id}">${esc(label)}</a></li>`).join('')}</ul></nav>`;
 }

@@ -76,6 +76,7 @@ function addCounty(into: Counts, stats: CountyStats): void {
 
 function addFigures(into: Counts, from: Figures): void {
   for (const [key, value] of Object.entries(from) as [keyof Figures, Figures[keyof Figures]][]) {
+    if (typeof value === 'string') continue; // the row's labels, not figures
     if (typeof value === 'number') (into[key] as number) += value;
     else for (const [k, n] of Object.entries(value)) (into[key] as Record<string, number>)[k] = ((into[key] as Record<string, number>)[k] ?? 0) + n;
   }
@@ -111,6 +112,7 @@ export function rollup(rosters: readonly RosterResult[]): Rollup {
   return { counties: countyRows, prefectures, provinces, total };
 }
 
+/** Rows grouped (by prefecture, province), in the order of their first county's division code. */
 function groupRows(rows: readonly RollupRow[], keyOf: (row: RollupRow) => string, label: (row: RollupRow) => Omit<RollupRow, keyof Figures | 'key'>): RollupRow[] {
   const groups = new Map<string, RollupRow & Counts>();
   for (const row of rows) {
@@ -119,7 +121,7 @@ function groupRows(rows: readonly RollupRow[], keyOf: (row: RollupRow) => string
     if (!group) groups.set(key, (group = { ...emptyFigures(), key, ...label(row) }));
     addFigures(group, row);
   }
-  return [...groups.values()].sort(compareRows);
+  return [...groups.values()];
 }
 
 function compareRows(a: RollupRow, b: RollupRow): number {

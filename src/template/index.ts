@@ -72,17 +72,18 @@ function writeDataSheet(workbook: Workbook, sheet: TemplateSheet, lang: Lang): v
     excelColumn.width = widthOf(column);
     // The column's own style: cells typed in later take it (text keeps every digit of an ID number).
     if (format) excelColumn.numFmt = format;
-    writeHeader(worksheet.getCell(HEADER_ROW, number), column, format);
+    writeHeader(worksheet.getCell(HEADER_ROW, number), column);
     writeExample(worksheet.getCell(EXAMPLE_ROW, number), column.example, format);
     if (column.validation) addValidation(worksheet, number, column.validation, lang);
   });
   worksheet.getRow(HEADER_ROW).height = 30;
 }
 
-function writeHeader(cell: Cell, column: TemplateColumn, format: string | undefined): void {
+/** A header is text, whatever its column holds (a date format on it confuses some readers). */
+function writeHeader(cell: Cell, column: TemplateColumn): void {
   cell.value = column.header;
   cell.style = {
-    ...(format ? { numFmt: format } : {}),
+    numFmt: '@',
     font: { bold: true },
     alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
     fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: column.spec?.required ? REQUIRED_FILL : HEADER_FILL } },

@@ -9,8 +9,11 @@ import { CADRE_EXAMPLE, EXAMPLE_MARK, VILLAGE_EXAMPLE, type ExampleValue } from 
 export const ROW_NUMBER_HEADER = '序号';
 export const HEADER_ROW = 1;
 export const EXAMPLE_ROW = 2;
-/** Validations and formats reach down to Excel's last row. */
-export const LAST_ROW = 1_048_576;
+/**
+ * Drop-downs and checks reach this row: more than a county's roster needs. Not the whole column:
+ * some readers (exceljs among them) expand a validation to every cell it covers.
+ */
+export const LAST_ROW = 5_000;
 
 export type CellFormat = 'text' | 'date' | 'general';
 

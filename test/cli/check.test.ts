@@ -99,7 +99,7 @@ describe('the terminal report', () => {
     expect(run.stdout).toMatch(/第13行\s+错误\s+脱贫村「雪林村委会」的工作队在岗 2 人,少于 3 人\s+team-min-size/);
     expect(run.stdout).toMatch(/依据: 驻村帮扶工作推进会讲话/);
     expect(run.stdout).toMatch(/整改: /);
-    expect(run.stdout).toMatch(/✖ 共 27 个问题(错误 16,警告 9,提示 2)/);
+    expect(run.stdout).toMatch(/✖ 共 27 个问题\(错误 16,警告 9,提示 2\)/);
     expect(run.stdout).not.toMatch(/\u001b\[/);
   });
 

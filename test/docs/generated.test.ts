@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ruleSchemaJson, withRuleTable } from '../../src/docs/generated.js';
+import { configSchemaJson, ruleSchemaJson, withRuleTable } from '../../src/docs/generated.js';
 import { loadRuleSet } from '../../src/ruleset/index.js';
 
 const root = new URL('../../', import.meta.url);
@@ -13,6 +13,10 @@ describe('generated documents (run `npm run generate` when these fail)', () => {
 
   it('rules/rule.schema.json matches the check kinds', () => {
     expect(readFileSync(new URL('rules/rule.schema.json', root), 'utf8')).toBe(ruleSchemaJson());
+  });
+
+  it('schemas/config.schema.json matches the configuration code', () => {
+    expect(readFileSync(new URL('schemas/config.schema.json', root), 'utf8')).toBe(configSchemaJson());
   });
 
   it('every rule id of the catalogue is in the README table', () => {

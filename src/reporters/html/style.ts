@@ -22,12 +22,12 @@ svg.chart { max-width: 100%; height: auto; }
 svg.chart text.count { font-weight: 600; }
 .scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; font-size: 13px; margin: 4px 0 8px; }
-th, td { border: 1px solid var(--line); padding: 3px 7px; text-align: left; vertical-align: top; }
+th, td { border: 1px solid var(--line); padding: 3px 5px; text-align: left; vertical-align: top; }
 thead th { background: var(--head); position: sticky; top: 0; white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.total td { font-weight: 700; background: #f6f7f9; }
 table.rollup td { white-space: nowrap; }
-#findings-table td:first-child { min-width: 7em; }
+#findings-table td:first-child, #findings-table td.rule { white-space: nowrap; }
 .sev { font-weight: 600; white-space: nowrap; }
 .sev.error { color: var(--error); } .sev.warning { color: var(--warning); } .sev.info { color: var(--info); }
 #findings-table td.msg { min-width: 260px; max-width: 520px; }

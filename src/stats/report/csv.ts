@@ -38,9 +38,9 @@ const HEADER = {
   },
 } as const;
 
-const number = (value: number | null, digits?: number): string => (value === null ? '' : digits === undefined ? String(value) : value.toFixed(digits));
+const fixed = (value: number | null, digits: number): string => (value === null ? '' : value.toFixed(digits));
 const percent = (value: number | null): string => (value === null ? '' : (value * 100).toFixed(1));
-const size = (s: TeamSize): string[] => [String(s.teams), String(s.members), number(s.average, 2)];
+const size = (s: TeamSize): string[] => [String(s.teams), String(s.members), fixed(s.average, 2)];
 
 /**
  * The columns, in order: the same for every level and every run with the same rules. (The count
@@ -79,14 +79,14 @@ function csvRow(row: StatsRow, lang: Lang): string[] {
     percent(row.tuopin.shareWithTeam),
     percent(row.tuopin.shareWithFirstSecretary),
     String(row.teamSize.all.members),
-    number(row.teamSize.all.average, 2),
+    fixed(row.teamSize.all.average, 2),
     ...size(row.teamSize.keyCounties),
     ...size(row.teamSize.otherCounties),
     String(row.findings.bySeverity.error),
     String(row.findings.bySeverity.warning),
     String(row.findings.bySeverity.info),
     String(row.findings.total),
-    number(row.errorsPerHundredVillages, 2),
+    fixed(row.errorsPerHundredVillages, 2),
     ...Object.values(row.findings.byRule).map(String),
   ];
 }

@@ -1,0 +1,97 @@
+// `zhucun diff previous current`: wired into the CLI by addDiffCommand.
+import { writeFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { findConfig, loadConfig, type Config } from '../config/index.js';
+import { UsageError, ZhucunError } from '../errors.js';
+import type { Lang } from '../types.js';
+import { diffRosters } from './index.js';
+import { readDiffSide } from './read.js';
+import { renderDiffJson } from './reporters/json.js';
+import { renderDiffMarkdown } from './reporters/markdown.js';
+import { renderDiffStylish } from './reporters/stylish.js';
+
+export const DIFF_FORMATS = ['stylish', 'json', 'markdown'] as const;
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
+
+export interface DiffFlags {
+  format: DiffFormat;
+  output?: string;
+  lang: Lang;
+  asOf: string;
+  config?: string;
+  rules: string[];
+  showPii?: boolean;
+  previousVillages?: string;
+  currentVillages?: string;
+  debug?: boolean;
+}
+
+/** Today on this machine's calendar (the CLI reads the clock; the checks never do). */
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** Colour only on a terminal; NO_COLOR turns it off and FORCE_COLOR on (as check does). */
+function colorWanted(env: NodeJS.ProcessEnv, isTerminal: boolean): boolean {
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return isTerminal;
+}
+
+export function addDiffCommand(program: Command): void {
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  program
+    .command('diff')
+    .description('比较两次报送的名册 / compare two submissions of a roster')
+    .argument('<previous>', '上次报送的名册(工作簿、CSV 文件夹,或与 --previous-villages 配对的驻村干部 CSV)/ the earlier roster')
+    .argument('<current>', '本次报送的名册 / the current roster')
+    .addOption(new Option('-f, --format <name>', '输出格式 / output format').choices([...DIFF_FORMATS]).default('stylish'))
+    .option('-o, --output <file>', '写入文件 / write to a file')
+    .addOption(new Option('--lang <lang>', '语言 / language').choices(['zh', 'en']).default('zh'))
+    .option('--as-of <date>', '截止日期 YYYY-MM-DD(两次报送按同一日期判断)/ reporting date, the same for both', today())
+    .option('--config <file>', '配置文件(默认查找 zhucun.config.yaml)/ configuration file')
+    .option('--rules <dir>', '追加规则目录 / add a folder of rules', collect, [])
+    .option('--show-pii', '显示完整身份证号和电话 / show ID and phone numbers unmasked')
+    .option('--previous-villages <file>', '上次名册的村庄 CSV / the village CSV of the earlier roster')
+    .option('--current-villages <file>', '本次名册的村庄 CSV / the village CSV of the current roster')
+    .option('--debug', '出错时显示堆栈 / show stack traces')
+    .action(async (previous: string, current: string, flags: DiffFlags) => {
+      await runDiff(previous, current, flags);
+    });
+}
+
+/** Exit status 0 whatever changed; an input that cannot be read throws (exit 2). */
+export async function runDiff(previousPath: string, currentPath: string, flags: DiffFlags): Promise<void> {
+  const config = configOf(flags);
+  const shared = { asOf: flags.asOf, rulesDirs: flags.rules, ...(config ? { config } : {}) };
+  const previous = await readDiffSide(previousPath, { ...shared, ...(flags.previousVillages ? { villages: flags.previousVillages } : {}) });
+  const current = await readDiffSide(currentPath, { ...shared, ...(flags.currentVillages ? { villages: flags.currentVillages } : {}) });
+  const report = diffRosters(previous.side, current.side, { run: current.run });
+  const render = { lang: flags.lang, showPii: flags.showPii === true };
+  const text =
+    flags.format === 'json'
+      ? renderDiffJson(report, render)
+      : flags.format === 'markdown'
+        ? renderDiffMarkdown(report, render)
+        : renderDiffStylish(report, { ...render, color: flags.output === undefined && colorWanted(process.env, process.stdout.isTTY === true) });
+  if (flags.output === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(flags.output, text);
+  } catch (error) {
+    throw new ZhucunError({
+      zh: `${flags.output}: 无法写入: ${(error as Error).message}`,
+      en: `${flags.output}: cannot be written: ${(error as Error).message}`,
+    });
+  }
+}
+
+function configOf(flags: { config?: string }): Config | undefined {
+  const file = flags.config ?? findConfig(process.cwd());
+  return file === null ? undefined : loadConfig(file);
+}
+
+export { UsageError };

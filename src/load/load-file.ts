@@ -1,0 +1,77 @@
+// One file → its sheets, by what its bytes are: a zip package (.xlsx, .ods), a compound file
+// (.xls), or text (CSV). Whatever goes wrong comes out as a LoadError.
+import { LoadError } from '../errors.js';
+import type { RawSheet } from '../types.js';
+import { cellLimit, CellBudget } from './cell-budget.js';
+import { checkCompoundFile } from './cfb.js';
+import { csvSheet } from './csv.js';
+import type { LoadLimits } from './limits.js';
+import { problem } from './messages.js';
+import { checkOdsContent } from './ods-guard.js';
+import { checkOoxmlPackage } from './ooxml-guard.js';
+import { readFileBounded } from './read-file.js';
+import { parseCompoundFile, parsePackage, type Workbook } from './sheetjs.js';
+import { sniffFormat } from './sniff.js';
+import { decodeText, isMarkup, isUtf16 } from './text-decode.js';
+import { workbookSheets } from './workbook.js';
+import { PackageParts, workbookPackage } from './zip-contents.js';
+import { unzipWithinLimit } from './zip-guard.js';
+
+export function loadFile(file: string, limits: LoadLimits): RawSheet[] {
+  try {
+    return loadBytes(file, readFileBounded(file, limits.maxFileBytes), limits);
+  } catch (error) {
+    if (error instanceof LoadError) throw error;
+    throw problem.unreadableWorkbook(file, error);
+  }
+}
+
+function loadBytes(file: string, bytes: Buffer, limits: LoadLimits): RawSheet[] {
+  switch (sniffFormat(bytes)) {
+    case 'zip':
+      return loadPackage(file, bytes, limits);
+    case 'cfb':
+      return loadCompoundFile(file, bytes, limits);
+    case 'csv':
+      return [loadText(file, bytes)];
+    case 'pdf':
+      throw problem.pdf(file);
+    case 'empty':
+      throw problem.empty(file);
+    case 'binary':
+      throw isUtf16(bytes) ? problem.utf16(file) : problem.binary(file);
+  }
+}
+
+function loadPackage(file: string, bytes: Buffer, limits: LoadLimits): RawSheet[] {
+  const parts = new PackageParts(unzipWithinLimit(file, bytes, limits.maxInflatedBytes));
+  const expansion = newBudget(file, limits);
+  if (workbookPackage(file, parts) === 'ods') checkOdsContent(parts, expansion);
+  else checkOoxmlPackage(file, parts, expansion);
+  return workbookSheets(file, parseWorkbook(file, () => parsePackage(parts.parts)), newBudget(file, limits));
+}
+
+function loadCompoundFile(file: string, bytes: Buffer, limits: LoadLimits): RawSheet[] {
+  checkCompoundFile(file, bytes, newBudget(file, limits));
+  return workbookSheets(file, parseWorkbook(file, () => parseCompoundFile(bytes)), newBudget(file, limits));
+}
+
+function loadText(file: string, bytes: Buffer): RawSheet {
+  const text = decodeText(bytes);
+  if (isMarkup(text)) throw problem.webPage(file);
+  return csvSheet(file, text);
+}
+
+function newBudget(file: string, limits: LoadLimits): CellBudget {
+  return new CellBudget(file, cellLimit(limits.maxInflatedBytes));
+}
+
+/** SheetJS throws plain errors (and sometimes strings); none of them leaves here raw. */
+function parseWorkbook(file: string, parse: () => Workbook): Workbook {
+  try {
+    return parse();
+  } catch (error) {
+    if (/password|encrypt/i.test(String((error as Error)?.message ?? error))) throw problem.encrypted(file);
+    throw problem.unreadableWorkbook(file, error);
+  }
+}

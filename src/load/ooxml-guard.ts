@@ -1,0 +1,76 @@
+// Checks on an OOXML package before SheetJS parses it, for two ways a small file makes SheetJS
+// do unbounded work:
+// - a hyperlink whose range covers whole sheets: SheetJS makes a cell for every cell it covers;
+// - a workbook that lists one worksheet part many times: SheetJS parses the part once per listing.
+import type { CellBudget } from './cell-budget.js';
+import { rangeCellCount } from './cell-budget.js';
+import { damage, problem } from './messages.js';
+import { normalisePartName, type PackageParts } from './zip-contents.js';
+import { startTags, tagAttributes } from './xml-tags.js';
+
+export function checkOoxmlPackage(file: string, parts: PackageParts, budget: CellBudget): void {
+  for (const part of parts.parts) {
+    if (looksLikeXml(part.content)) countHyperlinkCells(part.content.toString('latin1'), budget);
+  }
+  refuseRepeatedSheetParts(file, parts);
+}
+
+/** Any part may be a worksheet (the workbook's relationships say which), so each XML part is read. */
+function looksLikeXml(content: Buffer): boolean {
+  const start = content.subarray(0, 64).toString('latin1').replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '').trimStart();
+  return start.startsWith('<');
+}
+
+function countHyperlinkCells(xml: string, budget: CellBudget): void {
+  for (const tag of startTags(xml, ['hyperlink'])) {
+    const range = tagAttributes(tag).get('ref');
+    if (range !== undefined) budget.spend(rangeCellCount(range));
+  }
+}
+
+/** Resolves each sheet of a workbook part to its worksheet part as SheetJS does; refuses a part used twice. */
+function refuseRepeatedSheetParts(file: string, parts: PackageParts): void {
+  for (const workbook of workbookParts(parts)) {
+    const relationships = relationshipsPartOf(parts, workbook);
+    const targets = relationshipTargets(parts.text(relationships));
+    const folder = relationships.replace(/_rels\/.*$/, '');
+    const sheetTargets = startTags(parts.text(workbook), ['sheet']).map((tag) => targets.get(tagAttributes(tag).get('id') ?? ''));
+    // One sheet without a relationship, and SheetJS reads sheet1.xml, sheet2.xml…: each once.
+    if (sheetTargets.includes(undefined)) continue;
+    const sheetParts = sheetTargets.flatMap((target) => sheetPart(parts, target!, folder) ?? []);
+    if (new Set(sheetParts).size < sheetParts.length) throw problem.damaged(file, damage.sheetListedTwice);
+  }
+}
+
+/** The parts [Content_Types].xml declares as a workbook, and the usual one. */
+function workbookParts(parts: PackageParts): string[] {
+  const declared = startTags(parts.text('[Content_Types].xml'), ['Override'])
+    .map(tagAttributes)
+    .filter((attributes) => /(spreadsheetml|ms-excel)\..*\.main/i.test(attributes.get('contenttype') ?? ''))
+    .map((attributes) => (attributes.get('partname') ?? '').replace(/^\//, ''));
+  return [...new Set([...declared, 'xl/workbook.xml'])];
+}
+
+function relationshipsPartOf(parts: PackageParts, workbook: string): string {
+  const slash = workbook.lastIndexOf('/');
+  const own = `${workbook.slice(0, slash + 1)}_rels/${workbook.slice(slash + 1)}.rels`;
+  return parts.has(own) ? own : 'xl/_rels/workbook.xml.rels';
+}
+
+function relationshipTargets(xml: string): Map<string, string> {
+  const targets = new Map<string, string>();
+  for (const tag of startTags(xml, ['Relationship'])) {
+    const attributes = tagAttributes(tag);
+    const id = attributes.get('id');
+    const target = attributes.get('target');
+    if (id !== undefined && target !== undefined) targets.set(id, target);
+  }
+  return targets;
+}
+
+/** SheetJS tries xl/ + the target less its "xl/", the target as written, then the target in `folder`. */
+function sheetPart(parts: PackageParts, target: string, folder: string): string | undefined {
+  const candidates = [`xl/${target.replace(/\/?xl\//, '')}`, target, `${folder}${target}`];
+  const found = candidates.find((candidate) => parts.has(candidate));
+  return found === undefined ? undefined : normalisePartName(found);
+}
