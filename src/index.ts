@@ -2,14 +2,14 @@
 import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { processAll, type Progress } from './batch/pool.js';
-import type { RosterOutcome, RunSettings } from './batch/process-roster.js';
-import { applyRuleSettings, applyWaivers, EMPTY_CONFIG, type Config } from './config/index.js';
+import { prepareRun, type RosterOutcome, type RunSettings } from './batch/process-roster.js';
+import { applyWaivers, EMPTY_CONFIG, type Config } from './config/index.js';
 import { settleAcrossRosters } from './engine/index.js';
 import { UsageError } from './errors.js';
 import { rosterInputs } from './inputs.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './load/index.js';
 import { parseIsoDate } from './normalise/dates.js';
-import { loadRuleSet, type Rule } from './ruleset/index.js';
+import type { Rule } from './ruleset/index.js';
 import type { RosterResult, RuleMeta, RunResult } from './types.js';
 
 export type * from './types.js';
@@ -51,16 +51,16 @@ export async function check(options: CheckOptions): Promise<RunResult> {
     configFile: config.file,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
   };
-  // Loaded here too, so that a bad rule or setting stops the run before any roster is read.
-  const rules = applyRuleSettings(loadRuleSet(settings.rulesDirs).rules, config);
+  // Loaded here first, so that a bad rule or setting stops the run before any roster is read.
+  const prepared = prepareRun(settings);
   const tasks = rosterInputs(options.inputs, options.villages);
-  const outcomes = await processAll(tasks, settings, options.jobs ?? 1, options.progress);
+  const outcomes = await processAll(tasks, settings, prepared, options.jobs ?? 1, options.progress);
   const rosters = rosterResults(outcomes.filter((outcome) => !outcome.skipped));
   const waived = applyWaivers(rosters, config.waivers, options.asOf);
   return {
     tool: { name: 'zhucun', version: VERSION },
     asOf: options.asOf,
-    rules: rules.map(ruleMeta),
+    rules: prepared.rules.map(ruleMeta),
     rosters: waived.rosters,
     waivers: waived.waivers,
     skipped: outcomes.filter((outcome) => outcome.skipped).map((outcome) => ({ path: outcome.path, reason: outcome.failure!.message })),

@@ -2,21 +2,28 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { rosterProcessor, type RosterOutcome, type RunSettings, type Task } from './process-roster.js';
+import { rosterProcessor, type PreparedRun, type RosterOutcome, type RunSettings, type Task } from './process-roster.js';
 
 export type Progress = (done: number, total: number) => void;
 
 const WORKER_HEAP_MB = 4096;
 const WORKER_SCRIPT = fileURLToPath(new URL('./worker.js', import.meta.url));
 
-export async function processAll(tasks: readonly Task[], settings: RunSettings, jobs: number, progress?: Progress): Promise<RosterOutcome[]> {
+/** `prepared`: the rules this thread already loaded, reused when the rosters are judged here. */
+export async function processAll(
+  tasks: readonly Task[],
+  settings: RunSettings,
+  prepared: PreparedRun,
+  jobs: number,
+  progress?: Progress,
+): Promise<RosterOutcome[]> {
   // Run from the TypeScript sources (tests) there is no built worker: judge in this thread.
-  if (jobs <= 1 || tasks.length <= 1 || !existsSync(WORKER_SCRIPT)) return processHere(tasks, settings, progress);
+  if (jobs <= 1 || tasks.length <= 1 || !existsSync(WORKER_SCRIPT)) return processHere(tasks, settings, prepared, progress);
   return processInWorkers(tasks, settings, Math.min(jobs, tasks.length), progress);
 }
 
-function processHere(tasks: readonly Task[], settings: RunSettings, progress?: Progress): RosterOutcome[] {
-  const process = rosterProcessor(settings);
+function processHere(tasks: readonly Task[], settings: RunSettings, prepared: PreparedRun, progress?: Progress): RosterOutcome[] {
+  const process = rosterProcessor(settings, prepared);
   return tasks.map((task, index) => {
     const outcome = process(task);
     progress?.(index + 1, tasks.length);

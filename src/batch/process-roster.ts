@@ -1,15 +1,15 @@
 // One roster, start to end of its own work: load → normalise → county figures → its rules.
 // What comes out is plain data (it crosses worker threads) and the roster's rows are released.
-import { applyRuleSettings, EMPTY_CONFIG, loadConfig } from '../config/index.js';
+import { applyRuleSettings, EMPTY_CONFIG, loadConfig, type Config } from '../config/index.js';
 import { checkRoster, type PartialVerdict } from '../engine/index.js';
 import { LoadError } from '../errors.js';
 import type { DiscoveredInput, MissingInput } from '../inputs.js';
 import { loadRoster, type LoadLimits } from '../load/index.js';
 import { parseIsoDate } from '../normalise/dates.js';
 import { normaliseRoster } from '../normalise/index.js';
-import { loadRuleSet } from '../ruleset/index.js';
+import { loadRuleSet, type Rule } from '../ruleset/index.js';
 import { countyStats, type CountyStats } from '../stats/county-stats.js';
-import type { LoadFailure } from '../types.js';
+import type { KeyCountyList, LoadFailure } from '../types.js';
 
 /** Everything a worker needs to judge rosters as the main thread would. Plain data. */
 export interface RunSettings {
@@ -34,16 +34,27 @@ export interface RosterOutcome {
 // Found while walking a folder, these mean "not a roster" rather than "a broken roster".
 const NOT_A_ROSTER = new Set(['NOT_A_SPREADSHEET', 'NO_ROSTER', 'EMPTY']);
 
-export function rosterProcessor(settings: RunSettings): (task: Task) => RosterOutcome {
+/** The run's configuration and rules, loaded and validated once per thread. */
+export interface PreparedRun {
+  readonly config: Config;
+  readonly keyCounties: KeyCountyList;
+  readonly rules: readonly Rule[];
+}
+
+export function prepareRun(settings: RunSettings): PreparedRun {
   const config = settings.configFile ? loadConfig(settings.configFile) : EMPTY_CONFIG;
   const ruleSet = loadRuleSet(settings.rulesDirs);
-  const rules = applyRuleSettings(ruleSet.rules, config);
+  return { config, keyCounties: ruleSet.keyCounties, rules: applyRuleSettings(ruleSet.rules, config) };
+}
+
+export function rosterProcessor(settings: RunSettings, prepared: PreparedRun = prepareRun(settings)): (task: Task) => RosterOutcome {
+  const { config, keyCounties, rules } = prepared;
   const asOf = parseIsoDate(settings.asOf)!;
   return (task) => {
     const files = 'files' in task ? task.files : [];
     try {
       if ('reason' in task) throw missingInputError(task);
-      const roster = normaliseRoster(loadRoster(task, settings.limits), { columns: config.columns, keyCounties: ruleSet.keyCounties });
+      const roster = normaliseRoster(loadRoster(task, settings.limits), { columns: config.columns, keyCounties });
       const partial = checkRoster({ roster, asOf }, rules);
       return { path: task.path, files, failure: null, skipped: false, partial, stats: countyStats(roster) };
     } catch (error) {
