@@ -1,5 +1,6 @@
 // count: how many of something a village or a team has, against a minimum and a maximum.
 import type { Roster, Team, Village } from '../types.js';
+import { boundedRequirementsSchema } from './bounds-schema.js';
 import type { CheckKind, Hit, Subject } from './kind.js';
 import { indexOf } from './roster-index.js';
 
@@ -50,28 +51,7 @@ export const count: CheckKind<CountOptions> = {
   name: 'count',
   description: 'How many teams, first secretaries, members or leaders a village or team has, against a minimum and a maximum.',
   scopes: ['village', 'team'],
-  optionsSchema: {
-    type: 'object',
-    required: ['require'],
-    additionalProperties: false,
-    properties: {
-      require: {
-        type: 'array',
-        minItems: 1,
-        items: {
-          type: 'object',
-          required: ['of'],
-          anyOf: [{ required: ['min'] }, { required: ['max'] }],
-          additionalProperties: false,
-          properties: {
-            of: { enum: MEASURES },
-            min: { type: 'integer', minimum: 0 },
-            max: { type: 'integer', minimum: 0 },
-          },
-        },
-      },
-    },
-  },
+  optionsSchema: boundedRequirementsSchema({ of: { enum: MEASURES } }, ['min', 'max']),
   dataKeys: ['count', 'min', 'max', ...MEASURES],
   needs: () => ({ villageSheet: true }),
   check(subject, options, { roster }): Hit[] {

@@ -4,6 +4,7 @@ import { addYears, compareDates, wholeYearsBetween } from '../normalise/dates.js
 import { formatDate } from '../normalise/text.js';
 import type { Cadre, CadreKey, CalendarDate } from '../types.js';
 import { idBirthDate, idProblem } from './gb11643.js';
+import { boundedRequirementsSchema } from './bounds-schema.js';
 import type { CheckKind, Hit } from './kind.js';
 
 const DATE_COLUMNS = ['birthDate', 'partyJoinDate', 'startDate', 'endDate', 'partyFullDate', 'workStartDate'] as const;
@@ -79,29 +80,7 @@ export const dateSpan: CheckKind<DateSpanOptions> = {
   name: 'date-span',
   description: 'The whole years between two dates of a cadre, or the reporting date, are within bounds; skipped when a date is blank.',
   scopes: ['cadre'],
-  optionsSchema: {
-    type: 'object',
-    required: ['require'],
-    additionalProperties: false,
-    properties: {
-      require: {
-        type: 'array',
-        minItems: 1,
-        items: {
-          type: 'object',
-          required: ['from', 'to'],
-          anyOf: [{ required: ['minYears'] }, { required: ['maxYears'] }],
-          additionalProperties: false,
-          properties: {
-            from: dateRefSchema,
-            to: dateRefSchema,
-            minYears: { type: 'integer', minimum: 0 },
-            maxYears: { type: 'integer', minimum: 0 },
-          },
-        },
-      },
-    },
-  },
+  optionsSchema: boundedRequirementsSchema({ from: dateRefSchema, to: dateRefSchema }, ['minYears', 'maxYears']),
   dataKeys: ['years', 'from', 'to', 'min', 'max'],
   needs: (options) => ({ cadres: options.require.flatMap((span) => [...columnsOfRef(span.from), ...columnsOfRef(span.to)]) }),
   check(subject, options, { asOf }) {

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { findConfig, loadConfig, type Config } from '../config/index.js';
-import { UsageError, ZhucunError } from '../errors.js';
+import { ZhucunError } from '../errors.js';
 import type { Lang } from '../types.js';
 import { diffRosters } from './index.js';
 import { readDiffSide } from './read.js';
@@ -94,4 +94,3 @@ function configOf(flags: { config?: string }): Config | undefined {
   return file === null ? undefined : loadConfig(file);
 }
 
-export { UsageError };

@@ -3,16 +3,11 @@
 import type { Finding, RosterResult, Severity } from '../types.js';
 import type { CountyStats } from './county-stats.js';
 
-export interface Figures {
-  readonly villages: number;
+/** A county's own counts (its identity left out), summed over any group of counties. */
+type CountyCounts = Omit<CountyStats, 'countyCode' | 'province' | 'city' | 'county' | 'keyCounty' | 'villagesByCategory'>;
+
+export interface Figures extends CountyCounts {
   readonly villagesByCategory: Readonly<Record<string, number>>;
-  readonly tuopinVillages: number;
-  readonly tuopinWithTeam: number;
-  readonly tuopinWithFirstSecretary: number;
-  readonly teams: number;
-  readonly activeCadres: number;
-  readonly firstSecretaries: number;
-  readonly teamMembers: number;
   /** Teams and members in national key-assistance counties, and elsewhere. */
   readonly keyTeams: number;
   readonly keyTeamMembers: number;
@@ -62,8 +57,8 @@ function emptyFigures(): Counts {
 }
 
 function addCounty(into: Counts, stats: CountyStats): void {
-  const scalar = ['villages', 'tuopinVillages', 'tuopinWithTeam', 'tuopinWithFirstSecretary', 'teams', 'activeCadres', 'firstSecretaries', 'teamMembers'] as const;
-  for (const key of scalar) into[key] += stats[key];
+  const counts: (keyof CountyCounts)[] = ['villages', 'tuopinVillages', 'tuopinWithTeam', 'tuopinWithFirstSecretary', 'teams', 'activeCadres', 'firstSecretaries', 'teamMembers'];
+  for (const key of counts) into[key] += stats[key];
   for (const [category, n] of Object.entries(stats.villagesByCategory)) into.villagesByCategory[category] = (into.villagesByCategory[category] ?? 0) + n;
   if (stats.keyCounty) {
     into.keyTeams += stats.teams;

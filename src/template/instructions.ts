@@ -6,7 +6,7 @@ import type { Rule } from '../ruleset/index.js';
 import type { Lang, LocalizedText } from '../types.js';
 import { CADRE_NOTES, VILLAGE_NOTES } from './column-notes.js';
 import { EXAMPLE_MARK } from './example.js';
-import { CADRE_SHEET_NAME, INSTRUCTIONS_SHEET_NAME, VILLAGE_SHEET_NAME, templateSheets, type TemplateSheet } from './layout.js';
+import { CADRE_SHEET_NAME, VILLAGE_SHEET_NAME, templateSheets, type TemplateSheet } from './layout.js';
 import { requirementsOf, rulesByColumn, type Requirement } from './rule-columns.js';
 import { templateMark } from './version.js';
 
@@ -147,4 +147,3 @@ function typeText(type: ValueType): LocalizedText {
   }
 }
 
-export { INSTRUCTIONS_SHEET_NAME };
