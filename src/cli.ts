@@ -6,7 +6,10 @@ import { progressBar } from './progress.js';
 import { UsageError, ZhucunError } from './errors.js';
 import { findConfig, loadConfig, type Config } from './config/index.js';
 import { REPORTERS, errorsOnly, maskPii, summarise } from './reporters/index.js';
+import { writeAnnotatedCopy } from './annotate/command.js';
+import { addDiffCommand } from './diff/command.js';
 import { addRulesCommand } from './rules-command.js';
+import { addTemplateCommand } from './template/command.js';
 import { addStatsCommand } from './stats/command.js';
 import type { Lang, RunResult } from './types.js';
 
@@ -26,6 +29,7 @@ interface CheckFlags {
   maxWarnings?: number;
   quiet?: boolean;
   jobs: number;
+  annotate?: string;
 }
 
 const MIB = 1024 * 1024;
@@ -124,6 +128,9 @@ async function runCheck(paths: string[], flags: CheckFlags): Promise<void> {
     else writeFileSync(output, rendered);
   });
   process.exitCode = exitCodeOf(result, flags.maxWarnings);
+  if (flags.annotate !== undefined) {
+    await writeAnnotatedCopy(result, flags.annotate, { lang: flags.lang, showPii: flags.showPii === true });
+  }
 }
 
 function buildProgram(): Command {
@@ -151,9 +158,12 @@ function buildProgram(): Command {
     .option('--max-warnings <n>', '警告超过 n 个时退出码为 1 / exit 1 when warnings exceed n', warningLimit)
     .option('--quiet', '只报告错误 / report errors only')
     .option('--jobs <n>', '并行线程数 / worker threads', positiveInteger, DEFAULT_JOBS)
+    .option('--annotate <file>', '另存一份标出问题的名册副本(.xlsx)/ write a copy of the roster with every finding marked')
     .option('--debug', '出错时显示堆栈 / show stack traces')
     .action((paths: string[], flags: CheckFlags) => runCheck(paths, flags));
   addRulesCommand(program, configOf);
+  addTemplateCommand(program);
+  addDiffCommand(program);
   addStatsCommand(program, {
     check,
     configOf,

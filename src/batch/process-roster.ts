@@ -9,7 +9,8 @@ import { parseIsoDate } from '../normalise/dates.js';
 import { normaliseRoster } from '../normalise/index.js';
 import { loadRuleSet, type Rule } from '../ruleset/index.js';
 import { countyStats, type CountyStats } from '../stats/county-stats.js';
-import type { KeyCountyList, LoadFailure } from '../types.js';
+import { templateNotice, templateVersionOf } from '../template/version.js';
+import type { KeyCountyList, LoadFailure, RawSheet } from '../types.js';
 
 /** Everything a worker needs to judge rosters as the main thread would. Plain data. */
 export interface RunSettings {
@@ -54,8 +55,9 @@ export function rosterProcessor(settings: RunSettings, prepared: PreparedRun = p
     const files = 'files' in task ? task.files : [];
     try {
       if ('reason' in task) throw missingInputError(task);
-      const roster = normaliseRoster(loadRoster(task, settings.limits), { columns: config.columns, keyCounties });
-      const partial = checkRoster({ roster, asOf }, rules);
+      const loaded = loadRoster(task, settings.limits);
+      const roster = normaliseRoster(loaded, { columns: config.columns, keyCounties });
+      const partial = withTemplateNotice(checkRoster({ roster, asOf }, rules), loaded.sheets);
       return { path: task.path, files, failure: null, skipped: false, partial, stats: countyStats(roster) };
     } catch (error) {
       if (!(error instanceof LoadError)) throw error;
@@ -63,6 +65,12 @@ export function rosterProcessor(settings: RunSettings, prepared: PreparedRun = p
       return { path: task.path, files, failure: { code: error.code, message: error.text }, skipped, partial: null, stats: null };
     }
   };
+}
+
+/** A roster filled in an older or newer zhucun template says so. */
+function withTemplateNotice(partial: PartialVerdict, sheets: readonly RawSheet[]): PartialVerdict {
+  const notice = templateNotice(templateVersionOf(sheets));
+  return notice ? { ...partial, notices: [...partial.notices, notice] } : partial;
 }
 
 function missingInputError(input: MissingInput): LoadError {

@@ -11,7 +11,7 @@ export interface DataRow<K extends string> {
 }
 
 // A footer row starts with one of these words: the data ends there.
-const FOOTER = /^(合计|总计|小计|备注|填表说明|说明|注[:：]|填表人|审核人|制表人|负责人|联系人)/;
+const FOOTER = /^(合计|总计|小计|备注|填表说明|说明|注[:：]|填表人|填报人|填报单位|填报日期|审核人|制表人|负责人|联系人)/;
 // The template's example row, marked in its 序号 cell, is not data.
 const EXAMPLE_MARK = /^(示例|样例|例)$/;
 // A 序号 column can hold the footer word or the example mark; it comes first, before any keyed column.

@@ -49,8 +49,13 @@ function parseFilled(type: ValueType, cell: RawCell, raw: string): Parsed {
   }
 }
 
+// Exports from other systems force text with a leading apostrophe or backtick (Excel hides its own).
+function digitsText(raw: string): string {
+  return compactKey(raw).replace(/^['`‘’]/, '');
+}
+
 function parseCode(raw: string, digits: number): Parsed {
-  const compact = compactKey(raw);
+  const compact = digitsText(raw);
   return new RegExp(`^\\d{${digits}}$`).test(compact)
     ? { value: compact }
     : { value: null, problem: { kind: 'code', expected: `${digits}` } };
@@ -61,7 +66,7 @@ function parseIdNumber(cell: RawCell, raw: string): Parsed {
     const digits = cellText(cell);
     return { value: digits, lostDigits: digits.length > LARGEST_EXACT_DIGITS };
   }
-  return { value: compactKey(raw).toUpperCase() };
+  return { value: digitsText(raw).toUpperCase() };
 }
 
 function parseDateCell(cell: RawCell): Parsed {
