@@ -21,6 +21,7 @@ import { countyLayout, cadreTable, csvLayout, csvLines, villageTable } from './l
 XLSX.set_fs(fs);
 
 export const GENERATOR_VERSION = 1;
+const MANIFEST_VERSION = 2;
 export const DEFAULT_SEED = 20261127;
 export const SCALES = ['county', 'province', 'national'];
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -124,7 +125,10 @@ export async function ensureScale(scale, { seed = DEFAULT_SEED, force = false, j
   const root = dataRoot(seed);
   const scaleDir = join(root, scale);
   const manifestFile = join(scaleDir, 'manifest.json');
-  if (!force && existsSync(manifestFile)) return JSON.parse(readFileSync(manifestFile, 'utf8'));
+  if (!force && existsSync(manifestFile)) {
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    if (manifest.manifestVersion === MANIFEST_VERSION) return manifest;
+  }
   const counties = countiesOf(scale);
   process.stderr.write(`generating ${scale} (${counties.length} counties, seed ${seed})\n`);
   const countyDir = join(root, 'counties');
@@ -142,6 +146,7 @@ export async function ensureScale(scale, { seed = DEFAULT_SEED, force = false, j
   const villagesOut = createWriteStream(villagesCsv);
   const cadresOut = createWriteStream(cadresCsv);
   const totals = { counties: counties.length, villageRows: 0, cadreRows: 0, activeCadres: 0, teams: 0, keyCounties: 0, defects: {} };
+  const perFile = [];
   let first = true;
   for (const county of counties) {
     const name = countyFileName(county);
@@ -160,6 +165,7 @@ export async function ensureScale(scale, { seed = DEFAULT_SEED, force = false, j
     if (!villagesOut.write(first ? '\ufeff' + v : v)) await drain(villagesOut);
     if (!cadresOut.write(first ? '\ufeff' + c : c)) await drain(cadresOut);
     first = false;
+    perFile.push({ file: join(xlsxDir, name), cadreRows: drawn.cadres.length, villageRows: drawn.villages.length, teams: drawn.teams });
     totals.villageRows += drawn.villages.length;
     totals.cadreRows += drawn.cadres.length;
     totals.activeCadres += drawn.cadres.filter((x) => x.status === '在岗').length;
@@ -170,11 +176,12 @@ export async function ensureScale(scale, { seed = DEFAULT_SEED, force = false, j
   await Promise.all([close(villagesOut), close(cadresOut)]);
   const manifest = {
     generator: GENERATOR_VERSION,
+    manifestVersion: MANIFEST_VERSION,
     seed,
     scale,
     xlsxDir,
     csv: { villages: villagesCsv, cadres: cadresCsv },
-    files: counties.map((c) => join(xlsxDir, countyFileName(c))),
+    files: perFile,
     bytes: {
       xlsx: counties.reduce((sum, c) => sum + fs.statSync(join(xlsxDir, countyFileName(c))).size, 0),
       villagesCsv: fs.statSync(villagesCsv).size,

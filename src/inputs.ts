@@ -13,10 +13,10 @@ export interface DiscoveredInput extends RosterInput {
   readonly explicit: boolean;
 }
 
-/** A named path that holds no roster; reported as a failed roster, not a crash. */
+/** A named path that holds no roster (a failed roster, not a crash), or a file met in a folder that is not a spreadsheet. */
 export interface MissingInput {
   readonly path: string;
-  readonly reason: 'not-found' | 'empty-folder';
+  readonly reason: 'not-found' | 'empty-folder' | 'not-a-spreadsheet';
 }
 
 export function rosterInputs(paths: readonly string[], villagesFile?: string): (DiscoveredInput | MissingInput)[] {
@@ -31,7 +31,7 @@ function namedPath(path: string): (DiscoveredInput | MissingInput)[] {
   if (!stats) return [{ path, reason: 'not-found' }];
   if (!stats.isDirectory()) return [{ path, files: [path], explicit: true }];
   const found = rostersInFolder(path);
-  return found.length > 0 ? found : [{ path, reason: 'empty-folder' }];
+  return found.some((input) => !('reason' in input)) ? found : [{ path, reason: 'empty-folder' }, ...found];
 }
 
 function statOrNull(path: string): Stats | null {
@@ -47,11 +47,11 @@ function byName(a: { name: string }, b: { name: string }): number {
 }
 
 /** Every workbook under the folder, and each folder's CSV files as one roster, in path order. */
-function rostersInFolder(folder: string): DiscoveredInput[] {
+function rostersInFolder(folder: string): (DiscoveredInput | MissingInput)[] {
   const entries = readdirSync(folder, { withFileTypes: true })
     .filter((entry) => !entry.name.startsWith('.') && !entry.name.startsWith('~$'))
     .sort(byName);
-  const rosters: DiscoveredInput[] = [];
+  const rosters: (DiscoveredInput | MissingInput)[] = [];
   const csvFiles: string[] = [];
   for (const entry of entries) {
     const path = join(folder, entry.name);
@@ -59,6 +59,7 @@ function rostersInFolder(folder: string): DiscoveredInput[] {
     if (entry.isDirectory()) rosters.push(...rostersInFolder(path));
     else if (WORKBOOK_EXTENSIONS.has(extension)) rosters.push({ path, files: [path], explicit: false });
     else if (CSV_EXTENSIONS.has(extension)) csvFiles.push(path);
+    else rosters.push({ path, reason: 'not-a-spreadsheet' });
   }
   return csvFiles.length > 0 ? [{ path: folder, files: csvFiles, explicit: false }, ...rosters] : rosters;
 }

@@ -61,7 +61,7 @@ export function rosterProcessor(settings: RunSettings, prepared: PreparedRun = p
       return { path: task.path, files, failure: null, skipped: false, partial, stats: countyStats(roster) };
     } catch (error) {
       if (!(error instanceof LoadError)) throw error;
-      const skipped = 'files' in task && task.explicit === false && NOT_A_ROSTER.has(error.code);
+      const skipped = 'reason' in task ? task.reason === 'not-a-spreadsheet' : !task.explicit && NOT_A_ROSTER.has(error.code);
       return { path: task.path, files, failure: { code: error.code, message: error.text }, skipped, partial: null, stats: null };
     }
   };
@@ -74,13 +74,18 @@ function withTemplateNotice(partial: PartialVerdict, sheets: readonly RawSheet[]
 }
 
 function missingInputError(input: MissingInput): LoadError {
-  return input.reason === 'not-found'
-    ? new LoadError('NOT_FOUND', {
+  switch (input.reason) {
+    case 'not-found':
+      return new LoadError('NOT_FOUND', {
         zh: `${input.path}: 文件或文件夹不存在,请检查路径`,
         en: `${input.path}: no such file or folder; check the path`,
-      })
-    : new LoadError('NO_ROSTER', {
+      });
+    case 'empty-folder':
+      return new LoadError('NO_ROSTER', {
         zh: `${input.path}: 文件夹中没有名册(.xlsx/.xls/.ods 工作簿或一对 CSV 文件)`,
         en: `${input.path}: the folder holds no roster (an .xlsx/.xls/.ods workbook or a pair of CSV files)`,
       });
+    case 'not-a-spreadsheet':
+      return new LoadError('NOT_A_SPREADSHEET', { zh: `${input.path}: 不是表格文件`, en: `${input.path}: not a spreadsheet file` });
+  }
 }

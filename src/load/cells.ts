@@ -4,8 +4,8 @@ import type { RawCell } from '../types.js';
 import { serialToCalendarDate } from './serial-date.js';
 import { isDateFormat, type CellObject } from './sheetjs.js';
 
-export function rawCell(cell: CellObject | undefined, date1904: boolean): RawCell {
-  if (cell === undefined || cell === null) return null;
+export function rawCell(cell: CellObject | null | undefined, date1904: boolean): RawCell {
+  if (!cell) return null;
   switch (cell.t) {
     case 's':
       return String(cell.v ?? '');

@@ -10,7 +10,8 @@ import { problem } from './messages.js';
 import { checkOdsContent } from './ods-guard.js';
 import { checkOoxmlPackage } from './ooxml-guard.js';
 import { readFileBounded } from './read-file.js';
-import { parseCompoundFile, parsePackage, type Workbook } from './sheetjs.js';
+import { parseCompoundFileInSandbox } from './legacy-sandbox.js';
+import { parsePackage } from './sheetjs.js';
 import { sniffFormat } from './sniff.js';
 import { decodeText, isMarkup, isUtf16 } from './text-decode.js';
 import { workbookSheets } from './workbook.js';
@@ -48,12 +49,12 @@ function loadPackage(file: string, bytes: Buffer, limits: LoadLimits): RawSheet[
   const expansion = newBudget(file, limits);
   if (workbookPackage(file, parts) === 'ods') checkOdsContent(parts, expansion);
   else checkOoxmlPackage(file, parts, expansion);
-  return workbookSheets(file, parseWorkbook(file, () => parsePackage(parts.parts)), newBudget(file, limits));
+  return workbookSheets(file, parsePackage(file, parts.parts), newBudget(file, limits));
 }
 
 function loadCompoundFile(file: string, bytes: Buffer, limits: LoadLimits): RawSheet[] {
   checkCompoundFile(file, bytes, newBudget(file, limits));
-  return workbookSheets(file, parseWorkbook(file, () => parseCompoundFile(bytes)), newBudget(file, limits));
+  return workbookSheets(file, parseCompoundFileInSandbox(file, bytes), newBudget(file, limits));
 }
 
 function loadText(file: string, bytes: Buffer): RawSheet {
@@ -64,14 +65,4 @@ function loadText(file: string, bytes: Buffer): RawSheet {
 
 function newBudget(file: string, limits: LoadLimits): CellBudget {
   return new CellBudget(file, cellLimit(limits.maxInflatedBytes));
-}
-
-/** SheetJS throws plain errors (and sometimes strings); none of them leaves here raw. */
-function parseWorkbook(file: string, parse: () => Workbook): Workbook {
-  try {
-    return parse();
-  } catch (error) {
-    if (/password|encrypt/i.test(String((error as Error)?.message ?? error))) throw problem.encrypted(file);
-    throw problem.unreadableWorkbook(file, error);
-  }
 }

@@ -127,6 +127,12 @@ export const problem = {
     fail('CORRUPT', file, `第 ${line} 行无法按 CSV 读取;请修正该行,或从 Excel/WPS 重新导出`,
       `line ${line} cannot be read as CSV; fix that line or export the CSV again from Excel/WPS`, cause),
 
+  tooHardToRead: (file: string, timeoutMs: number, cause: unknown) =>
+    fail('UNREADABLE', file,
+      `读取超过 ${Math.round(timeoutMs / 1000)} 秒或占用内存过多(文件可能已损坏或被篡改);请在 Excel/WPS 中另存为 .xlsx 后再检查`,
+      `reading it took more than ${Math.round(timeoutMs / 1000)} s or too much memory (the file may be damaged or crafted); ` +
+        'save it as .xlsx in Excel/WPS and check again', cause),
+
   unreadableWorkbook: (file: string, cause: unknown) =>
     fail('UNREADABLE', file, `无法读取该工作簿(文件可能已损坏,或格式不受支持);${RESAVE_ZH}`,
       `the workbook cannot be read (it may be damaged, or in a form zhucun does not read); ${RESAVE_EN}`, cause),

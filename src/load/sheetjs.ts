@@ -1,33 +1,43 @@
-// The one place that calls SheetJS. Dense mode always (sparse mode does not finish large
-// sheets); codepage tables for legacy .xls written in GBK; values and number formats only (no
-// formulas, HTML or formatted text: the cached value of a formula is its value).
+// The one place that calls SheetJS in this process. Dense mode always (sparse mode does not
+// finish large sheets); codepage tables for legacy .xls written in GBK; values and number
+// formats only (no formulas, HTML or formatted text: the cached value of a formula is its value).
 import * as XLSX from 'xlsx';
 import * as codepages from 'xlsx/dist/cpexcel.full.mjs';
+import type { LoadError } from '../errors.js';
+import { problem } from './messages.js';
 import type { ZipPart } from './zip-guard.js';
 
 XLSX.set_cptable(codepages);
 
-export type Workbook = XLSX.WorkBook;
-export type WorkSheet = XLSX.WorkSheet;
 export type CellObject = XLSX.CellObject;
+/** A sheet's cells by row and column, as SheetJS's dense mode holds them (with holes). */
+export type DenseRows = (CellObject[] | null | undefined)[];
 
-/** A CFB (compound file) or zip as SheetJS holds it in memory. */
-export interface Container {
-  readonly FileIndex: readonly ContainerEntry[];
-  readonly FullPaths: readonly string[];
+/** A workbook as parsed, before its cells become RawCells. */
+export interface ParsedWorkbook {
+  readonly date1904: boolean;
+  readonly sheets: readonly ParsedSheet[];
 }
 
-export interface ContainerEntry {
+export interface ParsedSheet {
   readonly name: string;
-  readonly content?: ArrayLike<number>;
+  readonly data: DenseRows;
+  readonly merges: readonly XLSX.Range[];
+}
+
+/** The options SheetJS reads with, here and in the sandbox. */
+export function readOptions(): XLSX.ParsingOptions {
+  return { dense: true, cellDates: false, cellNF: true, cellText: false, cellHTML: false, cellFormula: false, cellStyles: false };
+}
+
+interface Container {
+  readonly FileIndex: readonly unknown[];
 }
 
 interface SheetJsInternals {
   /** Parses a zip container's parts; exported by xlsx.mjs, not declared in its types. */
-  parse_zip(container: Container, options: XLSX.ParsingOptions): Workbook;
+  parse_zip(container: Container, options: XLSX.ParsingOptions): XLSX.WorkBook;
   CFB: {
-    read(data: Uint8Array, options: { type: 'buffer' }): Container;
-    find(container: Container, path: string): ContainerEntry | null;
     utils: {
       cfb_new(): Container;
       cfb_add(container: Container, name: string, content: Uint8Array, options: { unsafe: boolean }): void;
@@ -37,32 +47,46 @@ interface SheetJsInternals {
 
 const sheetjs = XLSX as unknown as SheetJsInternals;
 
-function readOptions(): XLSX.ParsingOptions {
-  return { dense: true, cellDates: false, cellNF: true, cellText: false, cellHTML: false, cellFormula: false, cellStyles: false };
-}
-
 /** An .xlsx or .ods whose parts were inflated (and checked) by the zip guard. */
-export function parsePackage(parts: readonly ZipPart[]): Workbook {
+export function parsePackage(file: string, parts: readonly ZipPart[]): ParsedWorkbook {
   const container = sheetjs.CFB.utils.cfb_new();
   for (const part of parts) sheetjs.CFB.utils.cfb_add(container, part.name, part.content, { unsafe: true });
-  return quietly(() => sheetjs.parse_zip(container, readOptions()));
+  try {
+    return parsedWorkbook(quietly(() => sheetjs.parse_zip(container, readOptions())));
+  } catch (error) {
+    throw sheetJsFailure(file, error);
+  }
 }
 
-/** A legacy .xls (a compound file). */
-export function parseCompoundFile(bytes: Buffer): Workbook {
-  return quietly(() => XLSX.read(bytes, { ...readOptions(), type: 'buffer' }));
-}
-
-export function readCompoundFile(bytes: Buffer): Container {
-  return sheetjs.CFB.read(bytes, { type: 'buffer' });
-}
-
-export function findInCompoundFile(container: Container, path: string): ContainerEntry | null {
-  return sheetjs.CFB.find(container, path);
+export function sheetJsFailure(file: string, error: unknown): LoadError {
+  const message = String((error as Error | undefined)?.message ?? error);
+  return /password|encrypt/i.test(message) ? problem.encrypted(file) : problem.unreadableWorkbook(file, error);
 }
 
 export function isDateFormat(format: string | number): boolean {
   return (XLSX.SSF as { is_date(format: string | number): boolean }).is_date(format);
+}
+
+function parsedWorkbook(workbook: XLSX.WorkBook): ParsedWorkbook {
+  return {
+    date1904: Boolean(workbook.Workbook?.WBProps?.date1904),
+    sheets: workbook.SheetNames.map((name) => {
+      const sheet = sheetNamed(workbook, name);
+      return { name, data: (sheet?.['!data'] as DenseRows | undefined) ?? [], merges: sheet?.['!merges'] ?? [] };
+    }),
+  };
+}
+
+/**
+ * SheetJS keeps sheets in a plain object by name: a sheet named "__proto__" became that object's
+ * prototype (no other object is touched), and a name such as "toString" finds
+ * Object.prototype's function when no sheet has it. Only a sheet with cell data is taken.
+ */
+function sheetNamed(workbook: XLSX.WorkBook, name: string): XLSX.WorkSheet | undefined {
+  const candidate: unknown = workbook.Sheets[name];
+  return typeof candidate === 'object' && candidate !== null && Array.isArray((candidate as XLSX.WorkSheet)['!data'])
+    ? (candidate as XLSX.WorkSheet)
+    : undefined;
 }
 
 /**

@@ -5,43 +5,22 @@ import type { MergedRange, RawCell, RawSheet } from '../types.js';
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, type CellBudget } from './cell-budget.js';
 import { rawCell } from './cells.js';
 import { damage, problem } from './messages.js';
-import type { CellObject, Workbook, WorkSheet } from './sheetjs.js';
+import type { CellObject, DenseRows, ParsedSheet, ParsedWorkbook } from './sheetjs.js';
 
-type DenseRows = (CellObject[] | undefined)[];
-
-export function workbookSheets(file: string, workbook: Workbook, budget: CellBudget): RawSheet[] {
-  const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
-  return workbook.SheetNames.map((name) => {
-    const sheet = sheetNamed(workbook, name);
-    const data = denseRows(sheet);
-    checkExtent(file, name, data, budget);
-    return { file, name, rows: rawRows(data, date1904), merges: mergedRanges(sheet) };
+export function workbookSheets(file: string, workbook: ParsedWorkbook, budget: CellBudget): RawSheet[] {
+  return workbook.sheets.map((sheet) => {
+    checkExtent(file, sheet, budget);
+    return { file, name: sheet.name, rows: rawRows(sheet.data, workbook.date1904), merges: mergedRanges(sheet) };
   });
 }
 
-/**
- * SheetJS keeps sheets in a plain object by name: a sheet named "__proto__" became that object's
- * prototype (no other object is touched), and a name such as "toString" finds
- * Object.prototype's function when no sheet has it. Only a sheet with cell data is taken.
- */
-function sheetNamed(workbook: Workbook, name: string): WorkSheet | undefined {
-  const candidate: unknown = workbook.Sheets[name];
-  return typeof candidate === 'object' && candidate !== null && Array.isArray((candidate as WorkSheet)['!data'])
-    ? (candidate as WorkSheet)
-    : undefined;
-}
-
-function denseRows(sheet: WorkSheet | undefined): DenseRows {
-  return (sheet?.['!data'] as DenseRows | undefined) ?? [];
-}
-
 /** Refuses cells past Excel's last row or column, and more cells than the budget allows. */
-function checkExtent(file: string, sheet: string, data: DenseRows, budget: CellBudget): void {
-  if (data.length > EXCEL_MAX_ROWS) throw problem.damaged(file, damage.rowsBeyondExcel(sheet));
+function checkExtent(file: string, { name, data }: ParsedSheet, budget: CellBudget): void {
+  if (data.length > EXCEL_MAX_ROWS) throw problem.damaged(file, damage.rowsBeyondExcel(name));
   budget.spend(data.length);
   for (const row of data) {
-    if (row === undefined) continue;
-    if (row.length > EXCEL_MAX_COLUMNS) throw problem.damaged(file, damage.columnsBeyondExcel(sheet));
+    if (!row) continue;
+    if (row.length > EXCEL_MAX_COLUMNS) throw problem.damaged(file, damage.columnsBeyondExcel(name));
     budget.spend(row.length);
   }
 }
@@ -58,8 +37,8 @@ function rawRows(data: DenseRows, date1904: boolean): RawCell[][] {
   return rows;
 }
 
-function rawRow(cells: CellObject[] | undefined, date1904: boolean): RawCell[] {
-  if (cells === undefined) return [];
+function rawRow(cells: CellObject[] | null | undefined, date1904: boolean): RawCell[] {
+  if (!cells) return [];
   const row: RawCell[] = [];
   let kept = 0;
   for (let index = 0; index < cells.length; index++) {
@@ -71,8 +50,8 @@ function rawRow(cells: CellObject[] | undefined, date1904: boolean): RawCell[] {
   return row;
 }
 
-function mergedRanges(sheet: WorkSheet | undefined): MergedRange[] {
-  return (sheet?.['!merges'] ?? []).map((range) => ({
+function mergedRanges(sheet: ParsedSheet): MergedRange[] {
+  return sheet.merges.map((range) => ({
     firstRow: range.s.r,
     firstColumn: range.s.c,
     lastRow: range.e.r,

@@ -34,6 +34,7 @@ export const json: Reporter = {
         ...(options.showWaived ? { waived: roster.waived.map(violation) } : {}),
       })),
       waivers: result.waivers,
+      skipped: result.skipped.map((skip) => ({ path: skip.path, reason: localize(skip.reason, options) })),
       rules: result.rules.map((rule) => ({
         id: rule.id,
         severity: rule.severity,

@@ -17,6 +17,7 @@ const WORDS = {
     failed: '无法读取',
     clean: '未发现问题',
     waiverHeading: '豁免',
+    skipped: '已跳过(不是名册)',
     waiverLive: (n: number) => `豁免 ${n} 个问题`,
     waiverUnused: '未匹配任何问题(请检查规则 id、村代码或身份证号,或删除该豁免)',
     waiverExpired: (date: string) => `已于 ${date} 过期,不再豁免`,
@@ -31,6 +32,7 @@ const WORDS = {
     failed: 'could not be read',
     clean: 'no problems found',
     waiverHeading: 'Waivers',
+    skipped: 'skipped (not rosters)',
     waiverLive: (n: number) => `waives ${n} finding(s)`,
     waiverUnused: 'matched nothing (check the rule id, village codes or ID numbers, or remove the waiver)',
     waiverExpired: (date: string) => `expired on ${date}; it waives nothing`,
@@ -53,6 +55,9 @@ export const stylish: Reporter = {
     const cited = [...new Set(result.rosters.flatMap((roster) => roster.findings.map((finding) => finding.ruleId)))].sort();
     if (cited.length > 0) lines.push(...ruleLines(cited, rules, options.lang, chalk), '');
     if (result.waivers.length > 0) lines.push(...waiverLines(result.waivers, options.lang, chalk), '');
+    if (result.skipped.length > 0) {
+      lines.push(chalk.dim(`${WORDS[options.lang].skipped}: ${result.skipped.map((skip) => skip.path).join(', ')}`), '');
+    }
     const summary = summarise(result);
     const words = WORDS[options.lang];
     const color = summary.errors || summary.filesFailed ? chalk.red.bold : summary.warnings ? chalk.yellow.bold : chalk.green.bold;
