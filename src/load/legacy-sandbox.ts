@@ -9,7 +9,7 @@ import { problem } from './messages.js';
 import { readOptions, sheetJsFailure, type ParsedWorkbook } from './sheetjs.js';
 
 /** SheetJS parses an .xls at about 5 MB/s; this allows several times that, and a floor. */
-const BASE_TIMEOUT_MS = 10_000;
+const BASE_TIMEOUT_MS = 5_000;
 const TIMEOUT_MS_PER_MIB = 1_000;
 const CHILD_HEAP_MB = 4096;
 const MAX_OUTPUT_BYTES = 1 << 30;
@@ -41,8 +41,7 @@ interface ChildResult extends Partial<ParsedWorkbook> {
   readonly error?: string;
 }
 
-export function parseCompoundFileInSandbox(file: string, bytes: Buffer): ParsedWorkbook {
-  const timeout = BASE_TIMEOUT_MS + Math.ceil(bytes.length / (1 << 20)) * TIMEOUT_MS_PER_MIB;
+export function parseCompoundFileInSandbox(file: string, bytes: Buffer, timeout = timeoutFor(bytes)): ParsedWorkbook {
   const sheetjs = createRequire(import.meta.url).resolve('xlsx');
   const options = JSON.stringify({ ...readOptions(), type: 'buffer' });
   const child = spawnSync(process.execPath, [`--max-old-space-size=${CHILD_HEAP_MB}`, '-e', CHILD_SOURCE, sheetjs, options], {
@@ -56,6 +55,10 @@ export function parseCompoundFileInSandbox(file: string, bytes: Buffer): ParsedW
   const result = parseOutput(file, child.stdout);
   if (result.error !== undefined) throw sheetJsFailure(file, new Error(result.error));
   return { date1904: result.date1904 ?? false, sheets: result.sheets ?? [] };
+}
+
+function timeoutFor(bytes: Buffer): number {
+  return BASE_TIMEOUT_MS + Math.ceil(bytes.length / (1 << 20)) * TIMEOUT_MS_PER_MIB;
 }
 
 function parseOutput(file: string, output: Buffer): ChildResult {

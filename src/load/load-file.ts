@@ -2,15 +2,15 @@
 // (.xls), or text (CSV). Whatever goes wrong comes out as a LoadError.
 import { LoadError } from '../errors.js';
 import type { RawSheet } from '../types.js';
-import { cellLimit, CellBudget } from './cell-budget.js';
+import { CellBudget, cellLimit } from './cell-budget.js';
 import { checkCompoundFile } from './cfb.js';
 import { csvSheet } from './csv.js';
+import { parseCompoundFileInSandbox } from './legacy-sandbox.js';
 import type { LoadLimits } from './limits.js';
 import { problem } from './messages.js';
 import { checkOdsContent } from './ods-guard.js';
 import { checkOoxmlPackage } from './ooxml-guard.js';
 import { readFileBounded } from './read-file.js';
-import { parseCompoundFileInSandbox } from './legacy-sandbox.js';
 import { parsePackage } from './sheetjs.js';
 import { sniffFormat } from './sniff.js';
 import { decodeText, isMarkup, isUtf16 } from './text-decode.js';

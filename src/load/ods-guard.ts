@@ -26,13 +26,17 @@ function countRepeatedCells(xml: string, budget: CellBudget): void {
       if (isRow) rowRepeat = 1;
       continue;
     }
-    const attributes = tagAttributes(tag);
     if (isRow) {
-      rowRepeat = Number(attributes.get('number-rows-repeated')) || 1;
+      rowRepeat = Number(repeatCount(tag, 'number-rows-repeated')) || 1;
     } else if (!tag.endsWith('/>') && hasContent(xml, match.index + tag.length)) {
-      budget.spend(rowRepeat * (parseInt(attributes.get('number-columns-repeated') ?? '1', 10) || 1));
+      budget.spend(rowRepeat * (parseInt(repeatCount(tag, 'number-columns-repeated'), 10) || 1));
     }
   }
+}
+
+/** The attribute as written (SheetJS reads rows' with Number(), cells' with parseInt()). */
+function repeatCount(tag: string, attribute: string): string {
+  return /repeated/i.test(tag) ? (tagAttributes(tag).get(attribute) ?? '1') : '1';
 }
 
 /** A cell written as <table:table-cell …></table:table-cell>, with nothing between, is empty. */

@@ -2,23 +2,22 @@
 // do unbounded work:
 // - a hyperlink whose range covers whole sheets: SheetJS makes a cell for every cell it covers;
 // - a workbook that lists one worksheet part many times: SheetJS parses the part once per listing.
-import type { CellBudget } from './cell-budget.js';
-import { rangeCellCount } from './cell-budget.js';
+import { rangeCellCount, type CellBudget } from './cell-budget.js';
 import { damage, problem } from './messages.js';
-import { normalisePartName, type PackageParts } from './zip-contents.js';
+import { declaredWorkbookParts, normalisePartName, partText, type PackageParts } from './zip-contents.js';
 import { startTags, tagAttributes } from './xml-tags.js';
 
 export function checkOoxmlPackage(file: string, parts: PackageParts, budget: CellBudget): void {
   for (const part of parts.parts) {
-    if (looksLikeXml(part.content)) countHyperlinkCells(part.content.toString('latin1'), budget);
+    const text = partText(part.content);
+    if (looksLikeXml(text)) countHyperlinkCells(text, budget);
   }
   refuseRepeatedSheetParts(file, parts);
 }
 
 /** Any part may be a worksheet (the workbook's relationships say which), so each XML part is read. */
-function looksLikeXml(content: Buffer): boolean {
-  const start = content.subarray(0, 64).toString('latin1').replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '').trimStart();
-  return start.startsWith('<');
+function looksLikeXml(text: string): boolean {
+  return text.slice(0, 64).replace(/^\uFEFF/, '').trimStart().startsWith('<');
 }
 
 function countHyperlinkCells(xml: string, budget: CellBudget): void {
@@ -30,7 +29,7 @@ function countHyperlinkCells(xml: string, budget: CellBudget): void {
 
 /** Resolves each sheet of a workbook part to its worksheet part as SheetJS does; refuses a part used twice. */
 function refuseRepeatedSheetParts(file: string, parts: PackageParts): void {
-  for (const workbook of workbookParts(parts)) {
+  for (const workbook of new Set([...declaredWorkbookParts(parts), 'xl/workbook.xml'])) {
     const relationships = relationshipsPartOf(parts, workbook);
     const targets = relationshipTargets(parts.text(relationships));
     const folder = relationships.replace(/_rels\/.*$/, '');
@@ -40,15 +39,6 @@ function refuseRepeatedSheetParts(file: string, parts: PackageParts): void {
     const sheetParts = sheetTargets.flatMap((target) => sheetPart(parts, target!, folder) ?? []);
     if (new Set(sheetParts).size < sheetParts.length) throw problem.damaged(file, damage.sheetListedTwice);
   }
-}
-
-/** The parts [Content_Types].xml declares as a workbook, and the usual one. */
-function workbookParts(parts: PackageParts): string[] {
-  const declared = startTags(parts.text('[Content_Types].xml'), ['Override'])
-    .map(tagAttributes)
-    .filter((attributes) => /(spreadsheetml|ms-excel)\..*\.main/i.test(attributes.get('contenttype') ?? ''))
-    .map((attributes) => (attributes.get('partname') ?? '').replace(/^\//, ''));
-  return [...new Set([...declared, 'xl/workbook.xml'])];
 }
 
 function relationshipsPartOf(parts: PackageParts, workbook: string): string {

@@ -1,13 +1,12 @@
-// The one place that calls SheetJS in this process. Dense mode always (sparse mode does not
-// finish large sheets); codepage tables for legacy .xls written in GBK; values and number
-// formats only (no formulas, HTML or formatted text: the cached value of a formula is its value).
+// The one place that calls SheetJS in this process: on the parts of zip packages (.xlsx, .ods),
+// whose text is Unicode. Legacy .xls, whose text may be in a codepage such as GBK, is parsed in
+// the sandbox (legacy-sandbox.ts), by SheetJS's CommonJS build, which loads its codepage tables
+// itself. Dense mode always (sparse mode does not finish large sheets); values and number formats
+// only (no formulas, HTML or formatted text: the cached value of a formula is its value).
 import * as XLSX from 'xlsx';
-import * as codepages from 'xlsx/dist/cpexcel.full.mjs';
 import type { LoadError } from '../errors.js';
 import { problem } from './messages.js';
 import type { ZipPart } from './zip-guard.js';
-
-XLSX.set_cptable(codepages);
 
 export type CellObject = XLSX.CellObject;
 /** A sheet's cells by row and column, as SheetJS's dense mode holds them (with holes). */

@@ -1,7 +1,9 @@
 // What a zip package holds, from its part names: an OOXML workbook (.xlsx, .xlsm) or an
 // OpenDocument spreadsheet (.ods) goes on to SheetJS; anything else is refused with a message
 // that says what it is. Part names compare as SheetJS compares them: case-insensitive.
+import type { LoadError } from '../errors.js';
 import { problem } from './messages.js';
+import { startTags, tagAttributes } from './xml-tags.js';
 import type { ZipPart } from './zip-guard.js';
 
 export type WorkbookPackage = 'ooxml' | 'ods';
@@ -22,8 +24,16 @@ export class PackageParts {
   }
 
   text(name: string): string {
-    return this.get(name)?.content.toString('utf8') ?? '';
+    const part = this.get(name);
+    return part ? partText(part.content) : '';
   }
+}
+
+/** A part's text: UTF-8, or UTF-16 after a byte-order mark (SheetJS reads both). */
+export function partText(content: Buffer): string {
+  if (content[0] === 0xff && content[1] === 0xfe) return content.toString('utf16le', 2);
+  if (content[0] === 0xfe && content[1] === 0xff) return Buffer.from(content.subarray(2)).swap16().toString('utf16le');
+  return content.toString('utf8');
 }
 
 export function normalisePartName(name: string): string {
@@ -37,12 +47,31 @@ export function workbookPackage(file: string, parts: PackageParts): WorkbookPack
   }
   if (parts.has('Index/Document.iwa')) throw problem.appleNumbers(file);
   if (!parts.has('[Content_Types].xml')) throw problem.zipArchive(file);
-  if (parts.has('xl/workbook.bin') || parts.text('[Content_Types].xml').includes('sheet.binary')) throw problem.binaryWorkbook(file);
-  if (!parts.has('xl/workbook.xml')) refuseOtherOfficeDocument(file, parts);
+  const workbook = declaredWorkbookParts(parts)[0] ?? ['xl/workbook.xml', 'xl/workbook.bin'].find((name) => parts.has(name));
+  if (workbook === undefined) throw otherOfficeDocument(file, parts);
+  if (workbook.toLowerCase().endsWith('.bin')) throw problem.binaryWorkbook(file);
   return 'ooxml';
 }
 
-function refuseOtherOfficeDocument(file: string, parts: PackageParts): void {
-  if (parts.has('word/document.xml')) throw problem.wordDocument(file);
-  if (parts.has('ppt/presentation.xml')) throw problem.presentation(file);
+/** The content types that make an Override in [Content_Types].xml the workbook (as SheetJS reads them). */
+const WORKBOOK_CONTENT_TYPES = new Set([
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+  'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+  'application/vnd.ms-excel.sheet.binary.macroEnabled.main',
+  'application/vnd.ms-excel.addin.macroEnabled.main+xml',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml',
+]);
+
+/** The parts [Content_Types].xml declares as the workbook, without their leading slash. */
+export function declaredWorkbookParts(parts: PackageParts): string[] {
+  return startTags(parts.text('[Content_Types].xml'), ['Override'])
+    .map(tagAttributes)
+    .filter((attributes) => WORKBOOK_CONTENT_TYPES.has(attributes.get('contenttype') ?? ''))
+    .map((attributes) => (attributes.get('partname') ?? '').replace(/^\//, ''));
+}
+
+function otherOfficeDocument(file: string, parts: PackageParts): LoadError {
+  if (parts.has('word/document.xml')) return problem.wordDocument(file);
+  if (parts.has('ppt/presentation.xml')) return problem.presentation(file);
+  return problem.otherOfficeFile(file);
 }

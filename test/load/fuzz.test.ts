@@ -45,7 +45,7 @@ function expectRosterOrLoadError(bytes: Buffer, name: string): void {
     if (!(error instanceof LoadError)) throw error;
     expect(error.text.en.startsWith(`${file}: `)).toBe(true);
   }
-  expect(performance.now() - started).toBeLessThan(5000);
+  expect(performance.now() - started).toBeLessThan(10_000); // an .xls that makes SheetJS loop is stopped after 5 s
 }
 
 describe('fuzz', () => {

@@ -1,5 +1,6 @@
 // The API: which files a roster reads, what it says about paths that are not roster files, the
 // limits, and format sniffing.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +50,12 @@ describe('paths that are not roster files', () => {
     mkdirSync(folder);
     const error = expectLoadError(() => loadOne(folder), 'NOT_A_SPREADSHEET', folder);
     expect(error.text.en).toContain('is a folder');
+  });
+
+  it.skipIf(process.platform === 'win32')('a named pipe → UNREADABLE, without waiting for a writer', () => {
+    const pipe = join(temporaryFolder(), 'roster.csv');
+    execFileSync('mkfifo', [pipe]);
+    expect(expectLoadError(() => loadOne(pipe), 'UNREADABLE', pipe).text.en).toContain('not a regular file');
   });
 
   it('no files to read → NO_ROSTER, naming the path', () => {

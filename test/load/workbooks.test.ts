@@ -2,7 +2,7 @@
 // .xlsx). Values, dates, merges and row numbers must read the same from each.
 import { describe, expect, it } from 'vitest';
 import type { CalendarDate, MergedRange, RawSheet } from '../../src/types.js';
-import { loadFixture, loadOne } from './support.js';
+import { loadFixture, loadOne, temporaryFolder, writeTemporary } from './support.js';
 
 const date = (year: number, month: number, day: number): CalendarDate => ({ kind: 'date', year, month, day });
 
@@ -103,5 +103,31 @@ describe('large and odd sheets', () => {
     expect(sheet.rows).toHaveLength(50);
     expect(sheet.rows.every((row) => row.length === 3)).toBe(true);
     expect(sheet.rows[49]).toEqual([49, '干部49', '村49']);
+  });
+});
+
+describe('other producers', () => {
+  it('reads an .xlsx written by SheetJS (its content types list the binary workbook type too)', async () => {
+    const XLSX = await import('xlsx');
+    const workbook = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(workbook, XLSX.utils.aoa_to_sheet([['姓名', '性别'], ['张三', '男']]), '人员');
+    const file = writeTemporary(temporaryFolder(), 'sheetjs.xlsx', XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
+    expect(loadOne(file).sheets.map((sheet) => [sheet.name, sheet.rows])).toEqual([['人员', [['姓名', '性别'], ['张三', '男']]]]);
+  });
+});
+
+describe('console', () => {
+  it('stays quiet while SheetJS reads (it warns about every ODS LibreOffice writes)', () => {
+    const calls: unknown[] = [];
+    const original = { ...console };
+    const record = (...args: unknown[]) => void calls.push(args);
+    Object.assign(console, { log: record, warn: record, error: record, info: record });
+    try {
+      loadOne(loadFixture('merged-header.ods'));
+      expect(console.error).toBe(record);
+    } finally {
+      Object.assign(console, original);
+    }
+    expect(calls).toEqual([]);
   });
 });

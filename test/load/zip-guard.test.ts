@@ -123,6 +123,17 @@ describe('what else a zip can be', () => {
   });
 });
 
+describe('what SheetJS cannot parse', () => {
+  it('comes out as UNREADABLE, naming the file, with SheetJS\'s error kept as the cause', () => {
+    const parts = minimalXlsxParts({ data: sheetWith('x') }).map((part) =>
+      part.name === '[Content_Types].xml' ? { ...part, data: '<Types xmlns="urn:not-content-types"/>' } : part,
+    );
+    const file = writeTemporary(temporaryFolder(), 'namespace.xlsx', writeZip(parts));
+    const error = expectLoadError(() => loadOne(file), 'UNREADABLE', file);
+    expect(String(error.cause)).toContain('Unknown Namespace');
+  });
+});
+
 describe('ZIP64', () => {
   it('reads sizes from ZIP64 extra fields and the ZIP64 end record', () => {
     const parts = minimalXlsxParts({ data: sheetWith('驻村') }).map((part) => ({ ...part, zip64: true }));
