@@ -1,4 +1,5 @@
-import type { Cadre, Roster, Team } from '../types.js';
+import { compactKey } from '../normalise/text.js';
+import type { Cadre, Roster, Team, Village } from '../types.js';
 
 /** Teams and active first secretaries by the village they are in, computed once per roster. */
 export interface RosterIndex {
@@ -6,6 +7,9 @@ export interface RosterIndex {
   readonly teamIds: ReadonlySet<string>;
   readonly firstSecretariesByVillage: ReadonlyMap<string, readonly Cadre[]>;
   readonly villageCodes: ReadonlySet<string>;
+  readonly villagesByCode: ReadonlyMap<string, Village>;
+  /** How many villages carry each name (compacted), for cadres given by village name alone. */
+  readonly villageNameCounts: ReadonlyMap<string, number>;
 }
 
 const cache = new WeakMap<Roster, RosterIndex>();
@@ -31,7 +35,18 @@ function buildIndex(roster: Roster): RosterIndex {
     teamIds: new Set(roster.teams.flatMap((team) => (team.id === null ? [] : [team.id]))),
     firstSecretariesByVillage,
     villageCodes: new Set((roster.villages ?? []).map((village) => village.code)),
+    villagesByCode: new Map((roster.villages ?? []).map((village) => [village.code, village])),
+    villageNameCounts: countNames(roster.villages ?? []),
   };
+}
+
+function countNames(villages: readonly Village[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const village of villages) {
+    const name = compactKey(village.name);
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return counts;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -18,7 +18,6 @@ export const villageExists: CheckKind<Record<string, never>> = {
     }
     const name = subject.fields.village?.raw ?? '';
     if (name === '' || subject.villageCode !== '') return [];
-    const named = (roster.villages ?? []).filter((village) => compactKey(village.name) === compactKey(name)).length;
-    return named === 1 ? [] : [{ column: 'village', data: { value: name } }];
+    return indexOf(roster).villageNameCounts.get(compactKey(name)) === 1 ? [] : [{ column: 'village', data: { value: name } }];
   },
 };

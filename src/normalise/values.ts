@@ -21,11 +21,45 @@ export function meant<T>(cell: Cell<T> | undefined): T | null {
   return cell?.value ?? ((cell?.problem?.suggestion as T | undefined) ?? null);
 }
 
-export function parseCell(type: ValueType, cell: RawCell, source: Source): Cell<unknown> {
+/** Where a column is: shared by every cell of the column, so a cell need not carry its own Source. */
+export interface ColumnPlace {
+  readonly file: string;
+  readonly sheet: string;
+  /** The header text as written. */
+  readonly text: string;
+  /** Its letters, e.g. "D". */
+  readonly letters: string;
+}
+
+/**
+ * A cell as the normaliser keeps it: a roster of half a million rows holds ten million of these, so
+ * its Source (which a finding needs rarely) is made when asked for, from the row and the column.
+ */
+class SheetCell implements Cell<unknown> {
+  constructor(
+    readonly raw: string,
+    readonly value: unknown,
+    private readonly row: number,
+    private readonly place: ColumnPlace,
+    readonly problem: CellProblem | undefined,
+    readonly lostDigits: boolean | undefined,
+  ) {}
+
+  get source(): Source {
+    const { file, sheet, text, letters } = this.place;
+    return { file, sheet, row: this.row, column: text, ref: `${letters}${this.row}` };
+  }
+}
+
+/** `row` is the spreadsheet's own 1-based row number. */
+export function parseCell(type: ValueType, cell: RawCell, row: number, place: ColumnPlace): Cell<unknown> {
   const raw = cellText(cell);
-  if (raw === '') return { raw, value: type.kind === 'yes-no' || type.kind === 'yes-no-or-date' ? false : null, source };
+  if (raw === '') {
+    const blank = type.kind === 'yes-no' || type.kind === 'yes-no-or-date' ? false : null;
+    return new SheetCell(raw, blank, row, place, undefined, undefined);
+  }
   const parsed = parseFilled(type, cell, raw);
-  return { raw, source, ...parsed, value: parsed.value ?? null };
+  return new SheetCell(raw, parsed.value ?? null, row, place, parsed.problem, parsed.lostDigits);
 }
 
 function parseFilled(type: ValueType, cell: RawCell, raw: string): Parsed {
