@@ -20,14 +20,39 @@ export type Condition = {
 
 const COMBINATORS = new Set(['all', 'any', 'not']);
 
-export function matches(condition: Condition | undefined, subject: Subject, roster: Roster): boolean {
-  if (!condition) return true;
-  return Object.entries(condition).every(([key, operand]) => {
-    if (key === 'all') return (operand as Condition[]).every((c) => matches(c, subject, roster));
-    if (key === 'any') return (operand as Condition[]).some((c) => matches(c, subject, roster));
-    if (key === 'not') return !matches(operand as Condition, subject, roster);
-    return test(readField(key as FieldName, subject, roster), operand as Predicate);
+export type Test = (subject: Subject, roster: Roster) => boolean;
+
+const compiled = new WeakMap<Condition, Test>();
+
+/** A condition as a function, built once per condition (it runs for every row of every roster). */
+export function compile(condition: Condition | undefined): Test {
+  if (!condition) return () => true;
+  let built = compiled.get(condition);
+  if (!built) compiled.set(condition, (built = build(condition)));
+  return built;
+}
+
+function build(condition: Condition): Test {
+  const parts: Test[] = Object.entries(condition).map(([key, operand]): Test => {
+    if (key === 'all') {
+      const all = (operand as Condition[]).map(compile);
+      return (subject, roster) => all.every((part) => part(subject, roster));
+    }
+    if (key === 'any') {
+      const any = (operand as Condition[]).map(compile);
+      return (subject, roster) => any.some((part) => part(subject, roster));
+    }
+    if (key === 'not') {
+      const inner = compile(operand as Condition);
+      return (subject, roster) => !inner(subject, roster);
+    }
+    return (subject, roster) => test(readField(key as FieldName, subject, roster), operand as Predicate);
   });
+  return (subject, roster) => parts.every((part) => part(subject, roster));
+}
+
+export function matches(condition: Condition | undefined, subject: Subject, roster: Roster): boolean {
+  return compile(condition)(subject, roster);
 }
 
 function test(value: FieldValue, predicate: Predicate): boolean {

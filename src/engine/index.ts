@@ -1,5 +1,5 @@
 // Roster × rules → findings. Checks report data; the engine stamps rule id, severity, location and entity.
-import { matches } from '../checks/conditions.js';
+import { compile, matches } from '../checks/conditions.js';
 import type { CheckContext, Hit, Subject } from '../checks/kind.js';
 import type { Rule } from '../ruleset/index.js';
 import type { CalendarDate, Finding, LocalizedText, NotChecked, Roster, Source } from '../types.js';
@@ -68,8 +68,9 @@ function applyRule(rule: Rule, context: CheckContext, findings: Finding[], candi
   for (const hit of rule.kind.checkRoster?.(rule.options, context) ?? []) {
     if (hit.at) findings.push({ ruleId: rule.id, severity: rule.severity, location: hit.at, data: { ...hit.data }, entity: {} });
   }
+  const applies = compile(rule.where);
   for (const subject of subjectsOf(context.roster, rule.scope)) {
-    if (!matches(rule.where, subject, context.roster)) continue;
+    if (!applies(subject, context.roster)) continue;
     for (const hit of rule.kind.check(subject, rule.options, context)) {
       const finding = stamp(rule, subject, hit, context.roster);
       if (!finding) continue;

@@ -12,8 +12,17 @@ export function subjectsOf(roster: Roster, scope: Scope): readonly Subject[] {
     case 'cadre':
       return roster.cadres;
     case 'row':
-      return [...(roster.villages ?? []), ...roster.cadres];
+      return rowsOf(roster);
   }
+}
+
+const allRows = new WeakMap<Roster, readonly Subject[]>();
+
+/** Every row of both sheets, made once per roster. */
+function rowsOf(roster: Roster): readonly Subject[] {
+  let rows = allRows.get(roster);
+  if (!rows) allRows.set(roster, (rows = [...(roster.villages ?? []), ...roster.cadres]));
+  return rows;
 }
 
 /** Village and team findings point at the village's row; cadre findings at the cell at fault. */

@@ -7,8 +7,11 @@ export function makeDate(year: number, month: number, day: number): CalendarDate
   return { kind: 'date', year, month, day };
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
 }
 
 // Excel's day 1 is 1900-01-01 and it counts a 1900-02-29 that never was: serial 60 is that
