@@ -225,6 +225,11 @@ function measureScale(scale, manifest, o, results, log) {
   log(`  ${scale} xlsx (${xlsx.files.length} files, ${xlsx.cadreRows} cadre rows)`);
   const zx = repeated('zhucun', runs, () => zhucunOnce([xlsx.dir], { jobs: o.jobs }), log);
   entries.push({ ...xlsxBase, tool: 'zhucun', label: `zhucun --jobs ${o.jobs}`, jobs: o.jobs, ...zx });
+  if (xlsx.files.length > 1 && o.jobs > 1) {
+    // The same batch on one thread: how much the second core buys.
+    const z1 = repeated('zhucun --jobs 1', runs, () => zhucunOnce([xlsx.dir], { jobs: 1 }), log);
+    entries.push({ ...xlsxBase, tool: 'zhucun-jobs1', label: 'zhucun --jobs 1', jobs: 1, ...z1 });
+  }
   const fx = repeated('SheetJS', runs, () => floorOnce('floor-xlsx.js', [xlsx.dir]), log);
   entries.push({ ...xlsxBase, tool: 'sheetjs', label: 'SheetJS readFile dense, 1 core', ...fx });
 
@@ -365,7 +370,7 @@ function targets(results, startup) {
 // ---------------------------------------------------------------- output
 
 const SCALE_ORDER = { county: 0, province: 1, national: 2 };
-const TOOL_ORDER = { zhucun: 0, 'zhucun-raised-heap': 1, sheetjs: 2, 'csv-parse-stream': 3, 'csv-parse-sync': 4 };
+const TOOL_ORDER = { zhucun: 0, 'zhucun-jobs1': 1, 'zhucun-raised-heap': 1, sheetjs: 2, 'csv-parse-stream': 3, 'csv-parse-sync': 4 };
 
 function floorOf(results, r) {
   const tool = r.format === 'xlsx' ? 'sheetjs' : 'csv-parse-stream';

@@ -1,4 +1,5 @@
 // rules/ folders → a validated RuleSet. A bad rule file stops the run before any roster is read.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
@@ -79,12 +80,43 @@ function ruleFiles(folder: string): string[] {
 
 export function loadRuleFile(file: string): Rule {
   const display = displayPath(file);
-  const document = parseLocated(display, readFileSync(file, 'utf8'));
+  const text = readFileSync(file, 'utf8');
+  return toRule(validatedAtBuild().get(contentHash(text)) ?? validatedRuleData(display, text), display);
+}
+
+/** A rule file's text, parsed with positions and validated; errors name the file, line and key. */
+export function validatedRuleData(display: string, text: string): RuleFileData {
+  const document = parseLocated(display, text);
   if (!validate()(document.value)) throw locatedSchemaErrors(document, validate().errors ?? []);
   const data = document.value as RuleFileData;
-  const kind = CHECK_KINDS.get(data.check)!;
-  checkPlaceholders(document, data, kind);
+  checkPlaceholders(document, data, CHECK_KINDS.get(data.check)!);
   checkThresholds(document, data);
+  return data;
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+// The built-in rule files are validated when the package is built (scripts/validated-rules.mjs
+// writes their data by the SHA-256 of their text). A file whose bytes are the ones validated then
+// is not parsed and validated again at every start; any other file, or any edit, is.
+const VALIDATED_AT_BUILD = new URL('./validated-rules.json', import.meta.url);
+let validated: Map<string, RuleFileData> | undefined;
+
+function validatedAtBuild(): Map<string, RuleFileData> {
+  if (!validated) {
+    try {
+      validated = new Map(Object.entries(JSON.parse(readFileSync(VALIDATED_AT_BUILD, 'utf8')) as Record<string, RuleFileData>));
+    } catch {
+      validated = new Map();
+    }
+  }
+  return validated;
+}
+
+function toRule(data: RuleFileData, display: string): Rule {
+  const kind = CHECK_KINDS.get(data.check)!;
   return {
     id: data.id,
     severity: data.severity,
@@ -115,7 +147,7 @@ function checkThresholds(document: LocatedDocument, data: RuleFileData): void {
   }
 }
 
-interface RuleFileData {
+export interface RuleFileData {
   id: string;
   severity: Severity;
   title: LocalizedText;

@@ -132,3 +132,17 @@ describe('loading rule files', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('rule files validated when the package is built', () => {
+  it('hold exactly the data that parsing and validating the files gives (npm test builds first)', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { contentHash, validatedRuleData } = await import('../../src/ruleset/load-rules.js');
+    const built = JSON.parse(readFileSync(new URL('../../dist/ruleset/validated-rules.json', import.meta.url), 'utf8'));
+    const names = readdirSync(BUILT_IN_RULES).filter((name) => name.endsWith('.yaml'));
+    expect(Object.keys(built)).toHaveLength(names.length);
+    for (const name of names) {
+      const text = readFileSync(join(BUILT_IN_RULES, name), 'utf8');
+      expect(built[contentHash(text)]).toEqual(validatedRuleData(`rules/${name}`, text));
+    }
+  });
+});
