@@ -10,7 +10,7 @@ import { normaliseRoster } from '../normalise/index.js';
 import { loadRuleSet, type Rule } from '../ruleset/index.js';
 import { countyStats, type CountyStats } from '../stats/county-stats.js';
 import { templateNotice, templateVersionOf } from '../template/version.js';
-import type { KeyCountyList, LoadFailure, RawSheet } from '../types.js';
+import type { KeyCountyList, LoadFailure } from '../types.js';
 
 /** Everything a worker needs to judge rosters as the main thread would. Plain data. */
 export interface RunSettings {
@@ -55,9 +55,9 @@ export function rosterProcessor(settings: RunSettings, prepared: PreparedRun = p
     const files = 'files' in task ? task.files : [];
     try {
       if ('reason' in task) throw missingInputError(task);
-      const loaded = loadRoster(task, settings.limits);
-      const roster = normaliseRoster(loaded, { columns: config.columns, keyCounties });
-      const partial = withTemplateNotice(checkRoster({ roster, asOf }, rules), loaded.sheets);
+      // The raw rows are not kept past normalising: only the template mark is read from them.
+      const { roster, template } = readRoster(task, settings.limits, config, keyCounties);
+      const partial = withTemplateNotice(checkRoster({ roster, asOf }, rules), template);
       return { path: task.path, files, failure: null, skipped: false, partial, stats: countyStats(roster) };
     } catch (error) {
       if (!(error instanceof LoadError)) throw error;
@@ -67,9 +67,14 @@ export function rosterProcessor(settings: RunSettings, prepared: PreparedRun = p
   };
 }
 
+function readRoster(task: DiscoveredInput, limits: LoadLimits, config: Config, keyCounties: KeyCountyList) {
+  const loaded = loadRoster(task, limits);
+  return { roster: normaliseRoster(loaded, { columns: config.columns, keyCounties }), template: templateVersionOf(loaded.sheets) };
+}
+
 /** A roster filled in an older or newer zhucun template says so. */
-function withTemplateNotice(partial: PartialVerdict, sheets: readonly RawSheet[]): PartialVerdict {
-  const notice = templateNotice(templateVersionOf(sheets));
+function withTemplateNotice(partial: PartialVerdict, template: number | null): PartialVerdict {
+  const notice = templateNotice(template);
   return notice ? { ...partial, notices: [...partial.notices, notice] } : partial;
 }
 
