@@ -12,7 +12,7 @@ import { escapeHtml, jsonForScript } from './html/escape.js';
 import { SCRIPT } from './html/script.js';
 import { STYLE } from './html/style.js';
 import { fill, HTML_WORDS, type HtmlWords } from './html/words.js';
-import { basisText, fixText, SEVERITY_WORDS, waiverNote } from './listing.js';
+import { basisText, findingCells, fixText, SEVERITY_WORDS, waiverNote } from './listing.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 import { localize, renderMessage, ruleIndex } from './render.js';
 import { summarise } from './summary.js';
@@ -342,15 +342,16 @@ function waivedSection(result: RunResult, data: StatsData, options: ReporterOpti
   const rows = result.rosters.flatMap((roster) =>
     roster.waived.map((finding) => {
       const county = countyOf(finding, roster.stats?.[0]?.countyCode, countyIndex);
+      const listed = findingCells(roster.path, finding, metas, options);
       const cells = [
         county < 0 ? words.unknownCounty : data.counties[county].name,
-        roster.path,
-        finding.location.sheet,
-        String(finding.location.row),
-        finding.location.column ?? '',
-        SEVERITY_WORDS[options.lang][finding.severity],
-        finding.ruleId,
-        renderMessage(metas.get(finding.ruleId), finding, options),
+        listed.roster,
+        listed.sheet,
+        listed.row,
+        listed.column,
+        listed.severity,
+        listed.rule,
+        listed.message,
         waiverNote(result.waivers, finding, options),
       ];
       return `<tr>${cells.map((text) => `<td>${esc(text)}</td>`).join('')}</tr>`;

@@ -1,8 +1,8 @@
 // The diff as Markdown, for a report to the county office or a pull-request comment: counts, then
 // a table per kind of change. Every cell is text a clerk typed: escaped, never markup.
 import { markdownCell, MAX_LISTED } from '../../reporters/markdown.js';
-import { SEVERITY_WORDS } from '../../reporters/listing.js';
-import { renderMessage, ruleIndex, type RenderOptions } from '../../reporters/render.js';
+import { findingCells } from '../../reporters/listing.js';
+import { ruleIndex, type RenderOptions } from '../../reporters/render.js';
 import type { Finding, Lang, RuleMeta } from '../../types.js';
 import type { DiffReport, PersonChange } from '../types.js';
 import { DIFF_WORDS, fieldsText, idText, rowsText, villageEventsText, villageText } from './words.js';
@@ -71,13 +71,9 @@ export function renderDiffMarkdown(report: DiffReport, options: RenderOptions): 
 }
 
 function findingSection(title: string, findings: readonly Finding[], rules: ReadonlyMap<string, RuleMeta>, options: RenderOptions): string[] {
-  const rows = findings.map((f) => [
-    f.location.sheet,
-    String(f.location.row),
-    f.location.column ?? '',
-    SEVERITY_WORDS[options.lang][f.severity],
-    f.ruleId,
-    renderMessage(rules.get(f.ruleId), f, options),
-  ]);
+  const rows = findings.map((f) => {
+    const cells = findingCells('', f, rules, options);
+    return [cells.sheet, cells.row, cells.column, cells.severity, cells.rule, cells.message];
+  });
   return [`### ${title} ${findings.length}`, '', ...table(HEADERS[options.lang].finding, rows, options.lang)];
 }
