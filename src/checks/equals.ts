@@ -22,12 +22,12 @@ export const equals: CheckKind<EqualsOptions> = {
     additionalProperties: false,
     properties: { field: { enum: CADRE_COLUMNS.map((c) => c.key) }, equals: { type: ['string', 'boolean'] } },
   },
-  dataKeys: ['value'],
+  dataKeys: [],
   needs: (options) => ({ cadres: [options.field] }),
   check(subject, options) {
     const cell = cellOf(subject, options.field);
     const value = meant(cell);
     if (!cell || value === null || value === options.equals) return [];
-    return [{ column: options.field, data: { value: cell.raw } }];
+    return [{ column: options.field }];
   },
 };

@@ -3,6 +3,8 @@ import type { Hit, Scope, Subject } from '../checks/kind.js';
 import { cellOf } from '../checks/row-cells.js';
 import type { DataValue, Finding, Roster, Source } from '../types.js';
 
+const BLANK = { zh: '空白', en: 'blank' };
+
 export function subjectsOf(roster: Roster, scope: Scope): readonly Subject[] {
   switch (scope) {
     case 'village':
@@ -53,7 +55,7 @@ export function entityOf(subject: Subject): Finding['entity'] {
 /** The placeholders every message may use, from the subject and the cell at fault. */
 export function subjectData(subject: Subject, hit: Hit): Record<string, DataValue> {
   const cell = hit.column ? cellOf(subject, hit.column) : undefined;
-  const cellData: Record<string, DataValue> = cell ? { column: cell.source.column ?? hit.column ?? '', value: cell.raw } : {};
+  const cellData: Record<string, DataValue> = cell ? { column: cell.source.column ?? hit.column ?? '', value: cell.raw === '' ? BLANK : cell.raw } : {};
   switch (subject.kind) {
     case 'village':
       return { village: subject.name, villageCode: subject.code, ...cellData };
