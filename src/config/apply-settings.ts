@@ -1,11 +1,11 @@
 // Configuration over the rules: switch a rule off, change its severity, set its documented thresholds.
-import { Ajv } from 'ajv';
 import { RuleFileError } from '../errors.js';
 import type { Rule } from '../ruleset/index.js';
+import { newAjv } from '../ruleset/lazy-modules.js';
 import { withOption } from '../ruleset/option-path.js';
 import type { Config, RuleSetting } from './load-config.js';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+let ajv: ReturnType<typeof newAjv> | undefined;
 
 export function applyRuleSettings(rules: readonly Rule[], config: Config): Rule[] {
   const known = new Set(rules.map((rule) => rule.id));
@@ -34,6 +34,7 @@ function configured(rule: Rule, setting: RuleSetting, config: Config): Rule[] {
     }
     options = withOption(options, threshold.option, value);
   }
+  ajv ??= newAjv();
   if (!ajv.validate(rule.kind.optionsSchema, options)) {
     throw settingError(config, [rule.id, 'options'], {
       zh: `规则「${rule.id}」的选项取值无效: ${ajv.errorsText(ajv.errors)}`,

@@ -1,10 +1,11 @@
 // zhucun.config.yaml (or .json): found in the working folder or the nearest parent, or named with --config.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { RuleFileError } from '../errors.js';
 import type { ColumnAliases } from '../normalise/columns.js';
 import { locatedSchemaErrors, parseLocated, type LocatedDocument } from '../ruleset/index.js';
+import { newAjv } from '../ruleset/lazy-modules.js';
 import type { Severity } from '../types.js';
 import { configSchema } from './schema.js';
 
@@ -60,7 +61,7 @@ export function loadConfig(file: string): Config {
   }
   const document = parseLocated(file, text);
   const value = document.value ?? {};
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(configSchema());
+  validator ??= newAjv().compile(configSchema());
   if (!validator(value)) throw locatedSchemaErrors(document, validator.errors ?? []);
   const data = value as ConfigData;
   return {

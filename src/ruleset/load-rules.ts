@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { CHECK_KINDS } from '../checks/registry.js';
 import type { Condition } from '../checks/conditions.js';
 import type { CheckKind, Scope } from '../checks/kind.js';
@@ -10,6 +10,7 @@ import { RuleFileError } from '../errors.js';
 import type { LocalizedText, RuleMeta, Severity } from '../types.js';
 import { locatedSchemaErrors, parseLocated, type LocatedDocument } from './located-yaml.js';
 import { readOption } from './option-path.js';
+import { newAjv } from './lazy-modules.js';
 import { ruleFileSchema } from './schema.js';
 
 export interface Rule extends RuleMeta {
@@ -36,7 +37,7 @@ const RULE_FILE = /\.(ya?ml|json)$/i;
 let validator: ValidateFunction | undefined;
 
 function validate(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(ruleFileSchema());
+  validator ??= newAjv().compile(ruleFileSchema());
   return validator;
 }
 

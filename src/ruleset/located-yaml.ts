@@ -1,6 +1,7 @@
 // YAML (and JSON, which is YAML) parsed with positions, so that a validation error can name the
 // file, the line and the key.
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { yamlModule } from './lazy-modules.js';
 import type { ErrorObject } from 'ajv';
 import { RuleFileError } from '../errors.js';
 
@@ -12,6 +13,7 @@ export interface LocatedDocument {
 }
 
 export function parseLocated(file: string, text: string): LocatedDocument {
+  const { LineCounter, parseDocument } = yamlModule();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const [first] = document.errors;
@@ -36,6 +38,7 @@ export function parseLocated(file: string, text: string): LocatedDocument {
 
 /** The offset of the deepest node that exists on the path; for a map key, the key itself. */
 function offsetOf(document: Document, path: readonly (string | number)[]): number {
+  const { isMap, isScalar } = yamlModule();
   let node: unknown = document.contents;
   let offset = (document.contents as Node | null)?.range?.[0] ?? 0;
   for (const segment of path) {
