@@ -1,7 +1,7 @@
 // Commander wiring only: flags → check() → reporters → process.exitCode.
-import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { check, DEFAULT_JOBS, VERSION } from './index.js';
+import { writeOutput } from './output.js';
 import { progressBar } from './progress.js';
 import { UsageError, ZhucunError } from './errors.js';
 import { findConfig, loadConfig, type Config } from './config/index.js';
@@ -125,7 +125,7 @@ async function runCheck(paths: string[], flags: CheckFlags): Promise<void> {
       showWaived: flags.showWaived === true,
     });
     if (output === undefined) process.stdout.write(rendered);
-    else writeFileSync(output, rendered);
+    else writeOutput(output, rendered);
   });
   process.exitCode = exitCodeOf(result, flags.maxWarnings);
   if (flags.annotate !== undefined) {
@@ -177,7 +177,7 @@ function buildProgram(): Command {
 
 function langOf(argv: readonly string[]): Lang {
   const index = argv.indexOf('--lang');
-  return argv[index + 1] === 'en' || argv.includes('--lang=en') ? 'en' : 'zh';
+  return (index >= 0 && argv[index + 1] === 'en') || argv.includes('--lang=en') ? 'en' : 'zh';
 }
 
 export async function main(argv: readonly string[]): Promise<void> {

@@ -48,7 +48,7 @@ export async function check(options: CheckOptions): Promise<RunResult> {
   const settings: RunSettings = {
     asOf: options.asOf,
     rulesDirs: [...config.rulesDirs, ...(options.rulesDirs ?? [])],
-    configFile: config.file,
+    config,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
   };
   // Loaded here first, so that a bad rule or setting stops the run before any roster is read.

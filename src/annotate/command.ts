@@ -1,6 +1,6 @@
 // What `zhucun check … --annotate FILE` needs: one readable roster in the run, an output path that
 // is not one of the roster's own files, and the annotated copy written there.
-import { writeFileSync } from 'node:fs';
+import { writeOutput } from '../output.js';
 import { extname, resolve } from 'node:path';
 import { UsageError, ZhucunError } from '../errors.js';
 import type { RunResult } from '../types.js';
@@ -43,12 +43,5 @@ export async function writeAnnotatedCopy(result: RunResult, output: string, opti
   const refusal = annotateRefusal(result, output);
   if (refusal) throw refusal;
   const bytes = await annotateRoster(result, result.rosters[0], options);
-  try {
-    writeFileSync(output, bytes);
-  } catch (error) {
-    throw new ZhucunError({
-      zh: `${output}: 无法写入标注副本: ${(error as Error).message}`,
-      en: `${output}: cannot write the annotated copy: ${(error as Error).message}`,
-    });
-  }
+  writeOutput(output, bytes);
 }

@@ -44,7 +44,8 @@ function processInWorkers(tasks: readonly Task[], settings: RunSettings, jobs: n
     };
     const start = () => {
       // Bounded heap: a hostile file that eats memory kills its worker (its roster fails), not the run.
-      const worker = new Worker(WORKER_SCRIPT, { workerData: settings, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+      const workerData: RunSettings = { ...settings, config: { ...settings.config, document: null } };
+      const worker = new Worker(WORKER_SCRIPT, { workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       workers.push(worker);
       let current = -1;
       const feed = () => {
@@ -52,25 +53,28 @@ function processInWorkers(tasks: readonly Task[], settings: RunSettings, jobs: n
         current = next++;
         worker.postMessage({ index: current, task: tasks[current] });
       };
-      worker.on('message', (message: { index: number; outcome?: RosterOutcome; error?: string }) => {
-        if (message.error !== undefined) return finish(new Error(message.error));
-        outcomes[message.index] = message.outcome!;
+      /** Records a roster's outcome; true when it was the last. */
+      const record = (index: number, outcome: RosterOutcome): boolean => {
+        outcomes[index] = outcome;
         current = -1;
         done += 1; // not inside progress?.(…): its arguments are not evaluated when there is no callback
         progress?.(done, tasks.length);
-        if (done === tasks.length) return finish();
+        return done === tasks.length;
+      };
+      worker.on('message', (message: { index: number; outcome?: RosterOutcome; error?: string }) => {
+        if (message.error !== undefined) return finish(new Error(message.error));
+        if (record(message.index, message.outcome!)) return finish();
         feed();
       });
       // A worker that dies (out of memory on a hostile file) fails its roster, not the run.
-      worker.on('error', (error) => {
-        if (current < 0) return finish(error);
-        outcomes[current] = crashed(tasks[current], error);
-        current = -1;
-        done += 1;
-        progress?.(done, tasks.length);
-        if (done === tasks.length) finish();
+      const died = (error: Error) => {
+        if (current < 0) return;
+        if (record(current, crashed(tasks[current], error))) finish();
         else if (next < tasks.length) start();
-      });
+      };
+      worker.on('error', (error) => (current < 0 ? finish(error) : died(error)));
+      // Exiting without an 'error' (killed from outside) while holding a roster is dying too.
+      worker.on('exit', (code) => died(new Error(`worker exited with code ${code}`)));
       feed();
     };
     for (let i = 0; i < jobs; i++) start();

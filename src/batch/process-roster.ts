@@ -1,6 +1,6 @@
 // One roster, start to end of its own work: load → normalise → county figures → its rules.
 // What comes out is plain data (it crosses worker threads) and the roster's rows are released.
-import { applyRuleSettings, EMPTY_CONFIG, loadConfig, type Config } from '../config/index.js';
+import { applyRuleSettings, type Config } from '../config/index.js';
 import { checkRoster, type PartialVerdict } from '../engine/index.js';
 import { LoadError } from '../errors.js';
 import type { DiscoveredInput, MissingInput } from '../inputs.js';
@@ -16,7 +16,8 @@ import type { KeyCountyList, LoadFailure } from '../types.js';
 export interface RunSettings {
   readonly asOf: string;
   readonly rulesDirs: readonly string[];
-  readonly configFile: string | null;
+  /** The configuration as loaded (a worker gets it without its parsed document). */
+  readonly config: Config;
   readonly limits: LoadLimits;
 }
 
@@ -43,7 +44,7 @@ export interface PreparedRun {
 }
 
 export function prepareRun(settings: RunSettings): PreparedRun {
-  const config = settings.configFile ? loadConfig(settings.configFile) : EMPTY_CONFIG;
+  const { config } = settings;
   const ruleSet = loadRuleSet(settings.rulesDirs);
   return { config, keyCounties: ruleSet.keyCounties, rules: applyRuleSettings(ruleSet.rules, config) };
 }

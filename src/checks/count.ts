@@ -53,6 +53,11 @@ export const count: CheckKind<CountOptions> = {
   scopes: ['village', 'team'],
   optionsSchema: boundedRequirementsSchema({ of: { enum: MEASURES } }, ['min', 'max']),
   dataKeys: ['count', 'min', 'max', ...MEASURES],
+  checkOptions(options, scope) {
+    const measures = Object.keys(scope === 'village' ? VILLAGE_MEASURES : TEAM_MEASURES);
+    const wrong = options.require.find((r) => !measures.includes(r.of));
+    return wrong ? `a ${scope} has no measure ${wrong.of}; it has: ${measures.join(', ')}` : null;
+  },
   needs: () => ({ villageSheet: true }),
   check(subject, options, { roster }): Hit[] {
     const counts = Object.fromEntries(options.require.map((r) => [r.of, measure(subject, r.of, roster)]));

@@ -43,6 +43,8 @@ export interface CheckKind<Options = any> {
    * only when its key occurs more than once in the whole run (data `count`: how often).
    */
   readonly acrossRosters?: boolean;
+  /** What the options schema cannot say (an option that depends on the scope): the problem, or null. */
+  checkOptions?(options: Options, scope: Scope): string | null;
   /** Optional columns (or the village sheet) it needs; when one is missing the rule is not checked. */
   needs?(options: Options): Needs;
   check(subject: Subject, options: Options, context: CheckContext): Hit[];

@@ -1,8 +1,7 @@
 // `zhucun diff previous current`: wired into the CLI by addDiffCommand.
-import { writeFileSync } from 'node:fs';
+import { writeOutput } from '../output.js';
 import { Command, Option } from 'commander';
 import { findConfig, loadConfig, type Config } from '../config/index.js';
-import { ZhucunError } from '../errors.js';
 import type { Lang } from '../types.js';
 import { diffRosters } from './index.js';
 import { readDiffSide } from './read.js';
@@ -79,14 +78,7 @@ export async function runDiff(previousPath: string, currentPath: string, flags: 
     process.stdout.write(text);
     return;
   }
-  try {
-    writeFileSync(flags.output, text);
-  } catch (error) {
-    throw new ZhucunError({
-      zh: `${flags.output}: 无法写入: ${(error as Error).message}`,
-      en: `${flags.output}: cannot be written: ${(error as Error).message}`,
-    });
-  }
+  writeOutput(flags.output, text);
 }
 
 function configOf(flags: { config?: string }): Config | undefined {

@@ -30,7 +30,7 @@ function rowsOf(roster: Roster): readonly Subject[] {
 /** Village and team findings point at the village's row; cadre findings at the cell at fault. */
 export function locationOf(subject: Subject, hit: Hit): Source | null {
   if (hit.at) return hit.at;
-  if (subject.kind === 'team') return subject.village?.source ?? null;
+  if (subject.kind === 'team') return subject.village?.source ?? subject.activeMembers[0]?.source ?? null;
   const cell = hit.column ? cellOf(subject, hit.column) : undefined;
   return cell?.source ?? subject.source;
 }

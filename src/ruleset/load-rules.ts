@@ -90,8 +90,10 @@ export function validatedRuleData(display: string, text: string): RuleFileData {
   const document = parseLocated(display, text);
   if (!validate()(document.value)) throw locatedSchemaErrors(document, validate().errors ?? []);
   const data = document.value as RuleFileData;
-  checkPlaceholders(document, data, CHECK_KINDS.get(data.check)!);
+  const kind = CHECK_KINDS.get(data.check)!;
+  checkPlaceholders(document, data, kind);
   checkThresholds(document, data);
+  checkKindOptions(document, data, kind);
   return data;
 }
 
@@ -134,6 +136,16 @@ function toRule(data: RuleFileData, display: string): Rule {
     example: data.example,
     thresholds: data.thresholds ?? {},
   };
+}
+
+function checkKindOptions(document: LocatedDocument, data: RuleFileData, kind: CheckKind): void {
+  const problem = kind.checkOptions?.(data.options ?? {}, data.scope);
+  if (!problem) return;
+  const { line, column } = document.position(['options']);
+  throw new RuleFileError({
+    zh: `${document.file}:${line}:${column}: options: 与 scope「${data.scope}」不符: ${problem}`,
+    en: `${document.file}:${line}:${column}: options: ${problem}`,
+  });
 }
 
 /** A threshold must name a number the options hold, or configuring it would do nothing. */

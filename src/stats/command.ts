@@ -1,6 +1,6 @@
 // `zhucun stats DIR...`: check a batch, then print its roll-up (per county, prefecture, province
 // and in total) instead of its findings. What it needs from the CLI comes in as `deps`.
-import { writeFileSync } from 'node:fs';
+import { writeOutput } from '../output.js';
 import { Command, Option } from 'commander';
 import type { Progress } from '../batch/pool.js';
 import type { Config } from '../config/index.js';
@@ -84,7 +84,7 @@ export function addStatsCommand(program: Command, deps: StatsDeps): Command {
       const color = flags.output === undefined && flags.format === 'stylish' && (deps.color?.(toTerminal) ?? false);
       const { output, exitCode } = await runStats(paths, flags, deps, color);
       if (flags.output === undefined) process.stdout.write(output);
-      else writeFileSync(flags.output, output);
+      else writeOutput(flags.output, output);
       process.exitCode = exitCode;
     });
 }

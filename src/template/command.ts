@@ -1,9 +1,10 @@
 // `zhucun template`: writes the blank roster workbook. Wired into the CLI by addTemplateCommand.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { writeOutput } from '../output.js';
 import { extname } from 'node:path';
 import { Command, Option } from 'commander';
 import { applyRuleSettings, EMPTY_CONFIG, findConfig, loadConfig } from '../config/index.js';
-import { UsageError, ZhucunError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { loadRuleSet } from '../ruleset/index.js';
 import type { Lang } from '../types.js';
 import { writeTemplate } from './index.js';
@@ -49,14 +50,7 @@ export async function runTemplate(flags: TemplateFlags): Promise<void> {
   const config = configFile === null ? EMPTY_CONFIG : loadConfig(configFile);
   const rules = applyRuleSettings(loadRuleSet([...config.rulesDirs, ...flags.rules]).rules, config);
   const bytes = await writeTemplate({ lang: flags.lang, rules });
-  try {
-    writeFileSync(flags.output, bytes);
-  } catch (error) {
-    throw new ZhucunError({
-      zh: `${flags.output}: 无法写入模板: ${(error as Error).message}`,
-      en: `${flags.output}: cannot write the template: ${(error as Error).message}`,
-    });
-  }
+  writeOutput(flags.output, bytes);
   process.stdout.write(
     flags.lang === 'zh'
       ? `已生成名册模板 ${flags.output}(填好后用 zhucun check ${flags.output} 检查)\n`

@@ -144,6 +144,7 @@ describe('exit codes and failures', () => {
     [['check', SAMPLE, '--format', 'yaml'], /未知的输出格式「yaml」/],
     [['check', SAMPLE, '--rules', 'no-such-folder'], /no-such-folder: 规则目录不存在/],
     [['check', SAMPLE, '--bogus'], /unknown option '--bogus'/],
+    [['check', SAMPLE, '-f', 'json', '-o', '/no/such/folder/report.json'], /report\.json: 无法写入\(ENOENT\)/],
   ])('%j ends with exit 2 and one clear line, no stack trace', (args, message) => {
     const run = runCli(args as string[]);
     expect(run.status).toBe(2);

@@ -146,3 +146,10 @@ describe('rule files validated when the package is built', () => {
     }
   });
 });
+
+describe('options that depend on the scope', () => {
+  it('refuses a count of teams judged per team, located at the options', () => {
+    const error = errorOf(VALID.replace('of: activeMembers', 'of: teams'));
+    expect(error.text.en).toMatch(/rule\.yaml:13:1: options: a team has no measure teams; it has: activeMembers, leaders, firstSecretaries/);
+  });
+});
