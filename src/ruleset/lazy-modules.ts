@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 let ajv: typeof AjvModule | undefined;
 let yaml: typeof YamlModule | undefined;
 
-export function ajvModule(): typeof AjvModule {
+function ajvModule(): typeof AjvModule {
   ajv ??= require('ajv') as typeof AjvModule;
   return ajv;
 }

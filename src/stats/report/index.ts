@@ -17,10 +17,6 @@ export interface StatsOptions extends RenderOptions {
   readonly color?: boolean;
 }
 
-export function isStatsFormat(format: string): format is StatsFormat {
-  return (STATS_FORMATS as readonly string[]).includes(format);
-}
-
 export function renderStats(result: RunResult, format: StatsFormat, options: StatsOptions): string {
   const data = statsData(result, options);
   switch (format) {
