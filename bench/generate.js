@@ -79,9 +79,9 @@ function writeWorkbook(county, seed, file) {
 
 /**
  * SheetJS declares a default content type `sheet.binary.macroEnabled.main` for every `.bin` part,
- * even in an .xlsx with no such part; Excel and WPS do not, and zhucun (0.1.0) takes the
- * declaration for an .xlsb and refuses the file. The package is rewritten without that line, as
- * Excel would have written it.
+ * even in an .xlsx with no such part; Excel and WPS do not. The package is rewritten without that
+ * line, as Excel would have written it. (zhucun at commit b8b67a2 took the declaration for an
+ * .xlsb and refused every SheetJS-written workbook; later builds read them.)
  */
 function asExcelWritesIt(bytes) {
   const zip = XLSX.CFB.read(bytes, { type: 'buffer' });
