@@ -4,7 +4,7 @@ import { writeOutput } from '../output.js';
 import { extname, resolve } from 'node:path';
 import { UsageError, ZhucunError } from '../errors.js';
 import type { RunResult } from '../types.js';
-import { annotateRoster, type AnnotateOptions } from './index.js';
+import type { AnnotateOptions } from './index.js';
 
 /** Refuses a run --annotate cannot serve, before anything is written; null when it can. */
 export function annotateRefusal(result: RunResult, output: string): UsageError | ZhucunError | null {
@@ -42,6 +42,7 @@ export function annotateRefusal(result: RunResult, output: string): UsageError |
 export async function writeAnnotatedCopy(result: RunResult, output: string, options: AnnotateOptions): Promise<void> {
   const refusal = annotateRefusal(result, output);
   if (refusal) throw refusal;
+  const { annotateRoster } = await import('./index.js'); // loaded when a copy is asked for, not at every start
   const bytes = await annotateRoster(result, result.rosters[0], options);
   writeOutput(output, bytes);
 }

@@ -3,11 +3,6 @@ import { writeOutput } from '../output.js';
 import { Command, Option } from 'commander';
 import { findConfig, loadConfig, type Config } from '../config/index.js';
 import type { Lang } from '../types.js';
-import { diffRosters } from './index.js';
-import { readDiffSide } from './read.js';
-import { renderDiffJson } from './reporters/json.js';
-import { renderDiffMarkdown } from './reporters/markdown.js';
-import { renderDiffStylish } from './reporters/stylish.js';
 
 export const DIFF_FORMATS = ['stylish', 'json', 'markdown'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -64,6 +59,14 @@ export function addDiffCommand(program: Command): void {
 export async function runDiff(previousPath: string, currentPath: string, flags: DiffFlags): Promise<void> {
   const config = configOf(flags);
   const shared = { asOf: flags.asOf, rulesDirs: flags.rules, ...(config ? { config } : {}) };
+  // Loaded when the command runs, so that other commands do not pay for it at start.
+  const [{ diffRosters }, { readDiffSide }, { renderDiffJson }, { renderDiffMarkdown }, { renderDiffStylish }] = await Promise.all([
+    import('./index.js'),
+    import('./read.js'),
+    import('./reporters/json.js'),
+    import('./reporters/markdown.js'),
+    import('./reporters/stylish.js'),
+  ]);
   const previous = await readDiffSide(previousPath, { ...shared, ...(flags.previousVillages ? { villages: flags.previousVillages } : {}) });
   const current = await readDiffSide(currentPath, { ...shared, ...(flags.currentVillages ? { villages: flags.currentVillages } : {}) });
   const report = diffRosters(previous.side, current.side, { run: current.run });

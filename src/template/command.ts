@@ -7,7 +7,6 @@ import { applyRuleSettings, EMPTY_CONFIG, findConfig, loadConfig } from '../conf
 import { UsageError } from '../errors.js';
 import { loadRuleSet } from '../ruleset/index.js';
 import type { Lang } from '../types.js';
-import { writeTemplate } from './index.js';
 
 interface TemplateFlags {
   output: string;
@@ -49,6 +48,7 @@ export async function runTemplate(flags: TemplateFlags): Promise<void> {
   const configFile = flags.config ?? findConfig(process.cwd());
   const config = configFile === null ? EMPTY_CONFIG : loadConfig(configFile);
   const rules = applyRuleSettings(loadRuleSet([...config.rulesDirs, ...flags.rules]).rules, config);
+  const { writeTemplate } = await import('./index.js'); // loaded when the command runs, not at every start
   const bytes = await writeTemplate({ lang: flags.lang, rules });
   writeOutput(flags.output, bytes);
   process.stdout.write(
