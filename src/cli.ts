@@ -4,7 +4,7 @@ import { check, DEFAULT_JOBS, VERSION } from './index.js';
 import { writeOutput } from './output.js';
 import { progressBar } from './progress.js';
 import { UsageError, ZhucunError } from './errors.js';
-import { findConfig, loadConfig, type Config } from './config/index.js';
+import { collect, configOf, today, wantsColor } from './cli-shared.js';
 import { REPORTERS, errorsOnly, maskPii, summarise } from './reporters/index.js';
 import { writeAnnotatedCopy } from './annotate/command.js';
 import { addDiffCommand } from './diff/command.js';
@@ -34,29 +34,12 @@ interface CheckFlags {
 
 const MIB = 1024 * 1024;
 
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
-
 function megabytes(value: string): number {
   const number = Number(value);
   if (!Number.isFinite(number) || number <= 0) {
     throw new UsageError({ zh: `「${value}」不是有效的大小(MB)`, en: `${value} is not a valid size in MB` });
   }
   return number;
-}
-
-/** Today on this machine's calendar: the CLI reads the clock, the checks never do. */
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
-/** Colour only on a terminal; NO_COLOR turns it off and FORCE_COLOR on. */
-export function wantsColor(env: NodeJS.ProcessEnv, isTerminal: boolean): boolean {
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  return isTerminal;
 }
 
 export function exitCodeOf(result: RunResult, maxWarnings?: number): number {
@@ -80,12 +63,6 @@ function warningLimit(value: string): number {
     throw new UsageError({ zh: `--max-warnings「${value}」应为非负整数`, en: `--max-warnings ${value} must be a whole number, 0 or more` });
   }
   return number;
-}
-
-/** --config FILE, or the nearest zhucun.config.yaml from the working folder up. */
-function configOf(flags: { config?: string }): Config | undefined {
-  const file = flags.config ?? findConfig(process.cwd());
-  return file === null ? undefined : loadConfig(file);
 }
 
 async function runCheck(paths: string[], flags: CheckFlags): Promise<void> {
@@ -161,7 +138,7 @@ function buildProgram(): Command {
     .option('--annotate <file>', '另存一份标出问题的名册副本(.xlsx)/ write a copy of the roster with every finding marked')
     .option('--debug', '出错时显示堆栈 / show stack traces')
     .action((paths: string[], flags: CheckFlags) => runCheck(paths, flags));
-  addRulesCommand(program, configOf);
+  addRulesCommand(program);
   addTemplateCommand(program);
   addDiffCommand(program);
   addStatsCommand(program, {

@@ -1,8 +1,8 @@
 // `zhucun rules`: list the rules, explain one, validate a folder of custom rules.
 import { Command, Option } from 'commander';
-import { applyRuleSettings, EMPTY_CONFIG, type Config } from './config/index.js';
+import { collect, configuredRules } from './cli-shared.js';
 import { UsageError } from './errors.js';
-import { BUILT_IN_RULES, loadRules, loadRuleSet, type Rule } from './ruleset/index.js';
+import { BUILT_IN_RULES, loadRules, type Rule } from './ruleset/index.js';
 import { padEnd } from './reporters/text-width.js';
 import type { Lang } from './types.js';
 
@@ -16,11 +16,6 @@ const WORDS = {
   zh: { requirement: '要求', severity: '级别', scope: '范围', basis: '依据', fix: '整改', example: '示例', thresholds: '可配置', valid: (n: number, dir: string) => `${dir}: ${n} 条规则均有效` },
   en: { requirement: 'requirement', severity: 'severity', scope: 'scope', basis: 'basis', fix: 'fix', example: 'example', thresholds: 'configurable', valid: (n: number, dir: string) => `${dir}: all ${n} rule(s) are valid` },
 } as const;
-
-function configuredRules(flags: RulesFlags, configOf: (flags: { config?: string }) => Config | undefined): Rule[] {
-  const config = configOf(flags) ?? EMPTY_CONFIG;
-  return applyRuleSettings(loadRuleSet([...config.rulesDirs, ...flags.rules]).rules, config);
-}
 
 function listRules(rules: readonly Rule[], lang: Lang): string {
   const idWidth = Math.max(...rules.map((rule) => rule.id.length));
@@ -45,9 +40,8 @@ export function explainRule(rule: Rule, lang: Lang): string {
   ].join('\n');
 }
 
-export function addRulesCommand(program: Command, configOf: (flags: { config?: string }) => Config | undefined): void {
+export function addRulesCommand(program: Command): void {
   const langOption = () => new Option('--lang <lang>', '语言 / language').choices(['zh', 'en']).default('zh');
-  const collect = (value: string, previous: string[] = []) => [...previous, value];
   const rules = program
     .command('rules')
     // `zhucun rules explain ID --lang en`: the option belongs to the subcommand it follows.
@@ -57,7 +51,7 @@ export function addRulesCommand(program: Command, configOf: (flags: { config?: s
     .option('--rules <dir>', '追加规则目录 / add a folder of rules', collect, [])
     .option('--config <file>', '配置文件 / configuration file')
     .action((flags: RulesFlags) => {
-      process.stdout.write(`${listRules(configuredRules(flags, configOf), flags.lang)}\n`);
+      process.stdout.write(`${listRules(configuredRules(flags), flags.lang)}\n`);
     });
   rules
     .command('explain')
@@ -67,7 +61,7 @@ export function addRulesCommand(program: Command, configOf: (flags: { config?: s
     .option('--rules <dir>', '追加规则目录 / add a folder of rules', collect, [])
     .option('--config <file>', '配置文件 / configuration file')
     .action((id: string, flags: RulesFlags) => {
-      const rule = configuredRules(flags, configOf).find((r) => r.id === id);
+      const rule = configuredRules(flags).find((r) => r.id === id);
       if (!rule) throw new UsageError({ zh: `没有 id 为「${id}」的规则(zhucun rules 可列出全部)`, en: `no rule with id ${id} (zhucun rules lists them)` });
       process.stdout.write(`${explainRule(rule, flags.lang)}\n`);
     });

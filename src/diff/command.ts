@@ -1,7 +1,7 @@
 // `zhucun diff previous current`: wired into the CLI by addDiffCommand.
 import { writeOutput } from '../output.js';
 import { Command, Option } from 'commander';
-import { findConfig, loadConfig, type Config } from '../config/index.js';
+import { collect, configOf, today, wantsColor } from '../cli-shared.js';
 import type { Lang } from '../types.js';
 
 export const DIFF_FORMATS = ['stylish', 'json', 'markdown'] as const;
@@ -20,21 +20,7 @@ export interface DiffFlags {
   debug?: boolean;
 }
 
-/** Today on this machine's calendar (the CLI reads the clock; the checks never do). */
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
-/** Colour only on a terminal; NO_COLOR turns it off and FORCE_COLOR on (as check does). */
-function colorWanted(env: NodeJS.ProcessEnv, isTerminal: boolean): boolean {
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  return isTerminal;
-}
-
 export function addDiffCommand(program: Command): void {
-  const collect = (value: string, previous: string[] = []) => [...previous, value];
   program
     .command('diff')
     .description('比较两次报送的名册 / compare two submissions of a roster')
@@ -76,7 +62,7 @@ export async function runDiff(previousPath: string, currentPath: string, flags: 
       ? renderDiffJson(report, render)
       : flags.format === 'markdown'
         ? renderDiffMarkdown(report, render)
-        : renderDiffStylish(report, { ...render, color: flags.output === undefined && colorWanted(process.env, process.stdout.isTTY === true) });
+        : renderDiffStylish(report, { ...render, color: flags.output === undefined && wantsColor(process.env, process.stdout.isTTY === true) });
   if (flags.output === undefined) {
     process.stdout.write(text);
     return;
@@ -84,8 +70,4 @@ export async function runDiff(previousPath: string, currentPath: string, flags: 
   writeOutput(flags.output, text);
 }
 
-function configOf(flags: { config?: string }): Config | undefined {
-  const file = flags.config ?? findConfig(process.cwd());
-  return file === null ? undefined : loadConfig(file);
-}
 

@@ -1,5 +1,6 @@
 // `zhucun stats DIR...`: check a batch, then print its roll-up (per county, prefecture, province
 // and in total) instead of its findings. What it needs from the CLI comes in as `deps`.
+import { collect } from '../cli-shared.js';
 import { writeOutput } from '../output.js';
 import { Command, Option } from 'commander';
 import type { Progress } from '../batch/pool.js';
@@ -66,7 +67,6 @@ export async function runStats(paths: readonly string[], flags: StatsFlags, deps
 }
 
 export function addStatsCommand(program: Command, deps: StatsDeps): Command {
-  const collect = (value: string, previous: string[] = []) => [...previous, value];
   return program
     .command('stats')
     .description('汇总统计(按县、市、省和合计)/ roll-up figures per county, prefecture, province and in total')

@@ -3,9 +3,8 @@ import { existsSync } from 'node:fs';
 import { writeOutput } from '../output.js';
 import { extname } from 'node:path';
 import { Command, Option } from 'commander';
-import { applyRuleSettings, EMPTY_CONFIG, findConfig, loadConfig } from '../config/index.js';
+import { collect, configuredRules } from '../cli-shared.js';
 import { UsageError } from '../errors.js';
-import { loadRuleSet } from '../ruleset/index.js';
 import type { Lang } from '../types.js';
 
 interface TemplateFlags {
@@ -25,7 +24,7 @@ export function addTemplateCommand(program: Command): void {
     .option('-o, --output <file>', `模板文件 / the file to write (.xlsx)`, DEFAULT_TEMPLATE_FILE)
     .addOption(new Option('--lang <lang>', '填表说明的语言 / language of the instructions').choices(['zh', 'en']).default('zh'))
     .option('--force', '覆盖已有文件 / overwrite an existing file')
-    .option('--rules <dir>', '填表说明中列出的追加规则目录 / add a folder of rules to the instructions', (value: string, previous: string[] = []) => [...previous, value], [])
+    .option('--rules <dir>', '填表说明中列出的追加规则目录 / add a folder of rules to the instructions', collect, [])
     .option('--config <file>', '配置文件(默认查找 zhucun.config.yaml)/ configuration file')
     .action(async (flags: TemplateFlags) => {
       await runTemplate(flags);
@@ -45,9 +44,7 @@ export async function runTemplate(flags: TemplateFlags): Promise<void> {
       en: `${flags.output}: the file exists; choose another name, or add --force to overwrite it`,
     });
   }
-  const configFile = flags.config ?? findConfig(process.cwd());
-  const config = configFile === null ? EMPTY_CONFIG : loadConfig(configFile);
-  const rules = applyRuleSettings(loadRuleSet([...config.rulesDirs, ...flags.rules]).rules, config);
+  const rules = configuredRules(flags);
   const { writeTemplate } = await import('./index.js'); // loaded when the command runs, not at every start
   const bytes = await writeTemplate({ lang: flags.lang, rules });
   writeOutput(flags.output, bytes);
