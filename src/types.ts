@@ -20,13 +20,22 @@ export interface MergedRange {
   readonly lastColumn: number;
 }
 
-/** One sheet as read from a file. `rows[0]` is the spreadsheet's row 1. */
+/**
+ * A sheet's rows by index: an array, or rows read on demand from a large text (a CSV file of half
+ * a million lines is not held as cells). `at(0)` is the spreadsheet's row 1.
+ */
+export interface SheetRows {
+  readonly length: number;
+  at(index: number): readonly RawCell[] | undefined;
+}
+
+/** One sheet as read from a file. `rows.at(0)` is the spreadsheet's row 1. */
 export interface RawSheet {
   /** The file the sheet came from, as the user named it. */
   readonly file: string;
   /** The sheet's own name; for a CSV file, the file's base name. */
   readonly name: string;
-  readonly rows: RawCell[][];
+  readonly rows: SheetRows;
   readonly merges: MergedRange[];
 }
 

@@ -147,14 +147,14 @@ const MAX_WIDTH = 40;
 function writeRawSheet(workbook: Workbook, sheet: RawSheet, taken: readonly Worksheet[]): Worksheet {
   const worksheet = workbook.addWorksheet(worksheetName(sheet.name, taken.map((ws) => ws.name)));
   const widths: number[] = [];
-  sheet.rows.forEach((row, rowIndex) => {
-    (row ?? []).forEach((value, columnIndex) => {
+  for (let rowIndex = 0; rowIndex < sheet.rows.length; rowIndex++) {
+    (sheet.rows.at(rowIndex) ?? []).forEach((value, columnIndex) => {
       if (value === null || value === undefined || value === '') return;
       const cell = worksheet.getCell(rowIndex + 1, columnIndex + 1);
       writeRawCell(cell, value);
       widths[columnIndex] = Math.max(widths[columnIndex] ?? 0, displayWidth(shownText(value)));
     });
-  });
+  }
   widths.forEach((width, index) => {
     if (width !== undefined) worksheet.getColumn(index + 1).width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width + 2));
   });

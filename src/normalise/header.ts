@@ -46,7 +46,7 @@ function score(match: HeaderMatch<string>): number {
 }
 
 function matchSingleRow<K extends string>(sheet: RawSheet, row: number, lookup: ReadonlyMap<string, K>): HeaderMatch<K> | null {
-  const cells = sheet.rows[row] ?? [];
+  const cells = sheet.rows.at(row) ?? [];
   const columns = new Map<K, { index: number; text: string }>();
   const texts: string[] = [];
   cells.forEach((cell, index) => {
@@ -64,8 +64,8 @@ function matchSingleRow<K extends string>(sheet: RawSheet, row: number, lookup: 
  * (所驻村 + 村代码 = 所驻村代码), then both plainly, then alone.
  */
 function matchTwoRows<K extends string>(sheet: RawSheet, row: number, lookup: ReadonlyMap<string, K>): HeaderMatch<K> | null {
-  const top = sheet.rows[row] ?? [];
-  const bottom = sheet.rows[row + 1] ?? [];
+  const top = sheet.rows.at(row) ?? [];
+  const bottom = sheet.rows.at(row + 1) ?? [];
   if (!bottom.some((cell) => cellText(cell) !== '')) return null;
   const columns = new Map<K, { index: number; text: string }>();
   const texts: string[] = [];
@@ -102,8 +102,8 @@ function firstKnown<K extends string>(names: string[], lookup: ReadonlyMap<strin
 /** The value shown at (row, column): a merged range's value lives in its top-left cell only. */
 function groupCell(sheet: RawSheet, row: number, column: number): RawCell | undefined {
   const range = sheet.merges.find((merge) => contains(merge, row, column));
-  if (range && range.firstRow === row) return sheet.rows[row]?.[range.firstColumn];
-  return range ? null : sheet.rows[row]?.[column];
+  if (range && range.firstRow === row) return sheet.rows.at(row)?.[range.firstColumn];
+  return range ? null : sheet.rows.at(row)?.[column];
 }
 
 function contains(range: MergedRange, row: number, column: number): boolean {

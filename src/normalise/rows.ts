@@ -25,7 +25,7 @@ export function readDataRows<K extends string>(
   const columns = keyedColumns(sheet, header, specs);
   const rows: DataRow<K>[] = [];
   for (let index = header.dataStart; index < sheet.rows.length; index++) {
-    const cells = sheet.rows[index] ?? [];
+    const cells = sheet.rows.at(index) ?? [];
     const leading = leadingText(cells.slice(0, LEADING_COLUMNS_TO_INSPECT).map((cell) => cellText(cell)));
     if (FOOTER.test(leading)) break;
     if (EXAMPLE_MARK.test(leading)) continue;
@@ -57,7 +57,7 @@ function keyedColumns<K extends string>(sheet: RawSheet, header: HeaderMatch<K>,
 
 /** A row with no keyed cell filled (blank, or a 序号 alone) is not a row of data. */
 function readRow<K extends string>(sheet: RawSheet, index: number, columns: readonly KeyedColumn<K>[]): DataRow<K> | null {
-  const cells = sheet.rows[index] ?? [];
+  const cells = sheet.rows.at(index) ?? [];
   const row = index + 1;
   // Keys are added in the same order for every row, so that all rows share one object shape.
   const fields: Partial<Record<K, Cell<unknown>>> = {};

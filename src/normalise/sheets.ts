@@ -1,5 +1,5 @@
 import { LoadError } from '../errors.js';
-import type { CadreKey, LoadedRoster, RawSheet, VillageKey } from '../types.js';
+import type { CadreKey, LoadedRoster, RawCell, RawSheet, VillageKey } from '../types.js';
 import { CADRE_COLUMNS, VILLAGE_COLUMNS } from './columns.js';
 import { findHeader, type HeaderMatch } from './header.js';
 import { shorten } from './text.js';
@@ -69,11 +69,17 @@ function noRosterError(roster: LoadedRoster, sheets: RawSheet[]): LoadError {
 
 // The header row a person would recognise: the first row with several filled cells, quoted briefly.
 function headersFound(sheet: RawSheet): string {
-  const row = sheet.rows.slice(0, 30).find((cells) => cells.filter((cell) => cell !== null && cell !== '').length >= 2);
+  const row = firstRows(sheet, 30).find((cells) => cells.filter((cell) => cell !== null && cell !== '').length >= 2);
   if (!row) return '(空)';
   return row
     .filter((cell) => cell !== null && cell !== '')
     .slice(0, 12)
     .map((cell) => shorten(String(typeof cell === 'object' ? '' : cell), 20))
     .join('、');
+}
+
+function firstRows(sheet: RawSheet, count: number): (readonly RawCell[])[] {
+  const rows: (readonly RawCell[])[] = [];
+  for (let index = 0; index < Math.min(count, sheet.rows.length); index++) rows.push(sheet.rows.at(index) ?? []);
+  return rows;
 }

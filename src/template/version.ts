@@ -22,14 +22,14 @@ export function templateMark(version = TEMPLATE_VERSION): string {
 
 /** A sheet as the loader hands it on: rows of cells, row 0 being the spreadsheet's row 1. */
 export interface SheetValues {
-  readonly rows: readonly (readonly unknown[] | undefined)[];
+  readonly rows: { readonly length: number; at(index: number): readonly unknown[] | undefined };
 }
 
 /** The template version a roster was made from (its sheets as loaded), or null when it was not. */
 export function templateVersionOf(sheets: readonly SheetValues[]): number | null {
   for (const sheet of sheets) {
-    for (const row of sheet.rows.slice(0, SEARCH_ROWS)) {
-      for (const cell of (row ?? []).slice(0, SEARCH_COLUMNS)) {
+    for (let row = 0; row < Math.min(SEARCH_ROWS, sheet.rows.length); row++) {
+      for (const cell of (sheet.rows.at(row) ?? []).slice(0, SEARCH_COLUMNS)) {
         const match = typeof cell === 'string' ? MARK.exec(cell.trim()) : null;
         if (match) return Number(match[1]);
       }
