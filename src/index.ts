@@ -45,15 +45,16 @@ export async function check(options: CheckOptions): Promise<RunResult> {
     });
   }
   const config = options.config ?? EMPTY_CONFIG;
+  const tasks = rosterInputs(options.inputs, options.villages);
   const settings: RunSettings = {
     asOf: options.asOf,
+    aloneInRun: tasks.length === 1,
     rulesDirs: [...config.rulesDirs, ...(options.rulesDirs ?? [])],
     config,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
   };
   // Loaded here first, so that a bad rule or setting stops the run before any roster is read.
   const prepared = prepareRun(settings);
-  const tasks = rosterInputs(options.inputs, options.villages);
   const outcomes = await processAll(tasks, settings, prepared, options.jobs ?? 1, options.progress);
   const rosters = rosterResults(outcomes.filter((outcome) => !outcome.skipped));
   const waived = applyWaivers(rosters, config.waivers, options.asOf);

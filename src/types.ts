@@ -102,17 +102,33 @@ export interface Cell<T> {
   readonly lostDigits?: boolean;
 }
 
+/**
+ * A village as the coverage rules, the teams and the roll-ups see it: its facts, not its cells.
+ * A roster keeps these for every village; the cells are in its VillageRow, read when needed.
+ */
 export interface Village {
   readonly kind: 'village';
   readonly source: Source;
-  readonly fields: VillageFields;
-  /** Convenience copies of the fields the rules join on. */
   readonly code: string;
   readonly name: string;
   readonly categories: readonly Category[];
   /** From the roster's own column when filled, else from the reference list. */
   readonly keyCounty: boolean;
   readonly lightTask: boolean;
+  readonly relocationScale: RelocationScale | null;
+  /** The 覆盖工作队 as written; '' when blank. */
+  readonly coveringTeam: string;
+  /** The 县代码 column when filled, else the first six digits of the village code. */
+  readonly countyCode: string;
+  /** 省, 市 and 县 as written. */
+  readonly province: string;
+  readonly city: string;
+  readonly county: string;
+}
+
+/** A village row with its cells, as the row rules see it. */
+export interface VillageRow extends Village {
+  readonly fields: VillageFields;
 }
 
 export interface VillageFields {
@@ -159,9 +175,16 @@ export interface CadreFields {
 export type VillageKey = keyof VillageFields;
 export type CadreKey = keyof CadreFields;
 
-export interface Cadre {
-  readonly kind: 'cadre';
+/** What a team knows of a member: a roster keeps these, not the member's cells. */
+export interface TeamMember {
   readonly source: Source;
+  readonly villageCode: string;
+  readonly firstSecretary: boolean;
+  readonly leader: boolean;
+}
+
+export interface Cadre extends TeamMember {
+  readonly kind: 'cadre';
   readonly fields: CadreFields;
   /** The ID number as written (upper-case X), '' when blank. */
   readonly idNumber: string;
@@ -169,8 +192,6 @@ export interface Cadre {
   readonly villageCode: string;
   /** Status 在岗 (or blank, or an unknown spelling: a defective cell does not change who counts). */
   readonly active: boolean;
-  readonly firstSecretary: boolean;
-  readonly leader: boolean;
 }
 
 export interface Team {
@@ -180,7 +201,7 @@ export interface Team {
   readonly villageCode: string;
   /** The village the team is stationed in; null when its code is not in the village sheet. */
   readonly village: Village | null;
-  readonly activeMembers: readonly Cadre[];
+  readonly activeMembers: readonly TeamMember[];
 }
 
 /** A column the roster lacks, by sheet. */
@@ -189,14 +210,29 @@ export interface MissingColumns {
   readonly cadres: readonly CadreKey[];
 }
 
+/**
+ * The rows of a roster with their cells, read anew from the loaded sheets on every call: a
+ * national roster's ten million cells are never all held at once.
+ */
+export interface RosterRows {
+  villages(): Iterable<VillageRow>;
+  cadres(): Iterable<Cadre>;
+  /** One row again, by its spreadsheet row number; null when that row is not a data row. */
+  village(row: number): VillageRow | null;
+  cadre(row: number): Cadre | null;
+}
+
 export interface Roster {
   readonly path: string;
   /** null when the roster has no village sheet: coverage rules cannot run. */
   readonly villages: readonly Village[] | null;
-  readonly cadres: readonly Cadre[];
   readonly teams: readonly Team[];
+  readonly rows: RosterRows;
   readonly villageSheet: string | null;
   readonly cadreSheet: string;
+  /** The files the sheets are in (a workbook, or the two files of a CSV pair). */
+  readonly villageFile: string | null;
+  readonly cadreFile: string;
   readonly missing: MissingColumns;
   /** Header text as written, by column key, per sheet. */
   readonly headers: { villages: Partial<Record<VillageKey, string>>; cadres: Partial<Record<CadreKey, string>> };

@@ -15,6 +15,8 @@ import type { KeyCountyList, LoadFailure } from '../types.js';
 /** Everything a worker needs to judge rosters as the main thread would. Plain data. */
 export interface RunSettings {
   readonly asOf: string;
+  /** The run has one roster: its run-wide rules can settle within it. */
+  readonly aloneInRun: boolean;
   readonly rulesDirs: readonly string[];
   /** The configuration as loaded (a worker gets it without its parsed document). */
   readonly config: Config;
@@ -58,7 +60,7 @@ export function rosterProcessor(settings: RunSettings, prepared: PreparedRun = p
       if ('reason' in task) throw missingInputError(task);
       // The raw rows are not kept past normalising: only the template mark is read from them.
       const { roster, template } = readRoster(task, settings.limits, config, keyCounties);
-      const partial = withTemplateNotice(checkRoster({ roster, asOf }, rules), template);
+      const partial = withTemplateNotice(checkRoster({ roster, asOf }, rules, { aloneInRun: settings.aloneInRun }), template);
       return { path: task.path, files, failure: null, skipped: false, partial, stats: countyStats(roster) };
     } catch (error) {
       if (!(error instanceof LoadError)) throw error;

@@ -9,13 +9,11 @@ const VILLAGE_MEASURES = {
   teams: (village: Village, roster: Roster) => indexOf(roster).teamsByVillage.get(village.code)?.length ?? 0,
   /** Teams stationed in the village, plus its covering team (覆盖工作队) when that team exists. */
   teamsOrCovering: (village: Village, roster: Roster) => {
-    const covering = village.fields.coveringTeam?.raw ?? '';
-    const covered = covering !== '' && indexOf(roster).teamIds.has(covering) ? 1 : 0;
+    const covered = village.coveringTeam !== '' && indexOf(roster).teamIds.has(village.coveringTeam) ? 1 : 0;
     return (indexOf(roster).teamsByVillage.get(village.code)?.length ?? 0) + covered;
   },
   /** Active first secretaries posted to the village (a 第一书记兼队长 is one). */
-  firstSecretaries: (village: Village, roster: Roster) =>
-    indexOf(roster).firstSecretariesByVillage.get(village.code)?.length ?? 0,
+  firstSecretaries: (village: Village, roster: Roster) => indexOf(roster).firstSecretariesByVillage.get(village.code) ?? 0,
 };
 
 const TEAM_MEASURES = {

@@ -24,7 +24,7 @@ type Accessor = (subject: Subject, roster: Roster) => FieldValue;
 
 const FIELDS = {
   'village.categories': (s, r) => villageOf(s, r)?.categories ?? null,
-  'village.relocationScale': (s, r) => villageOf(s, r)?.fields.relocationScale?.value ?? null,
+  'village.relocationScale': (s, r) => villageOf(s, r)?.relocationScale ?? null,
   'village.keyCounty': (s, r) => villageOf(s, r)?.keyCounty ?? null,
   'village.lightTask': (s, r) => villageOf(s, r)?.lightTask ?? null,
   'cadre.active': (s) => cadreOf(s)?.active ?? null,

@@ -1,11 +1,12 @@
 // The interface every check kind implements. A kind is code; a rule (rules/*.yaml) is data
 // that names a kind, a scope, a `where` filter and the kind's options.
-import type { CadreKey, CalendarDate, Cadre, DataValue, Roster, Source, Team, Village, VillageKey } from '../types.js';
+import type { CadreKey, CalendarDate, Cadre, DataValue, Roster, Source, Team, VillageKey, VillageRow } from '../types.js';
 
 /** What a rule judges: each village row, each team, each cadre row, or every row of both sheets. */
 export type Scope = 'village' | 'team' | 'cadre' | 'row';
 
-export type Subject = Village | Team | Cadre;
+/** A village row, a team, or a cadre row. */
+export type Subject = VillageRow | Team | Cadre;
 
 /** One violation found by a check: data for the message, and the column at fault when one is. */
 export interface Hit {
@@ -40,7 +41,8 @@ export interface CheckKind<Options = any> {
   readonly dataKeys: readonly string[];
   /**
    * Judged across every roster of the run: each hit is a candidate with a `key`, and becomes a finding
-   * only when its key occurs more than once in the whole run (data `count`: how often).
+   * only when its key occurs more than once in the whole run (data `count`: how often). Such a kind
+   * judges rows of one sheet (its scopes are 'village' or 'cadre'), so a row can be read again by number.
    */
   readonly acrossRosters?: boolean;
   /** What the options schema cannot say (an option that depends on the scope): the problem, or null. */

@@ -25,7 +25,7 @@ function headerSource(roster: Roster, sheet: Sheet): Source | null {
   const name = sheet === 'villages' ? roster.villageSheet : roster.cadreSheet;
   const row = roster.headerRows[sheet];
   if (name === null || row === null) return null;
-  const file = (sheet === 'villages' ? roster.villages?.[0] : roster.cadres[0])?.source.file ?? roster.path;
+  const file = (sheet === 'villages' ? roster.villageFile : roster.cadreFile) ?? roster.path;
   return { file, sheet: name, row };
 }
 
@@ -34,11 +34,10 @@ function missingColumns(options: RequiredOptions, { roster }: CheckContext): Hit
   for (const sheet of ['villages', 'cadres'] as const) {
     const at = headerSource(roster, sheet);
     if (!at) continue;
-    const rows: readonly Subject[] = sheet === 'villages' ? (roster.villages ?? []) : roster.cadres;
     for (const requirement of options[sheet]) {
       const keys = keysOf(requirement);
       if (keys.some((key) => hasColumn(roster, sheet, key))) continue;
-      if (!rows.some((row) => appliesTo(requirement, row, roster))) continue;
+      if (!anyRowNeeds(requirement, sheet, roster)) continue;
       const names = keys.map((key) => headerOf(sheet, key));
       hits.push({
         at,
@@ -47,6 +46,13 @@ function missingColumns(options: RequiredOptions, { roster }: CheckContext): Hit
     }
   }
   return hits;
+}
+
+/** Whether some row must fill the requirement: read row by row, stopping at the first. */
+function anyRowNeeds(requirement: Requirement, sheet: Sheet, roster: Roster): boolean {
+  const rows: Iterable<Subject> = sheet === 'villages' ? roster.rows.villages() : roster.rows.cadres();
+  for (const row of rows) if (appliesTo(requirement, row, roster)) return true;
+  return false;
 }
 
 function requirementsSchema(sheet: Sheet): Record<string, unknown> {

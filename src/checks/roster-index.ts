@@ -1,11 +1,12 @@
 import { compactKey } from '../normalise/text.js';
-import type { Cadre, Roster, Team, Village } from '../types.js';
+import type { Roster, Team, Village } from '../types.js';
 
 /** Teams and active first secretaries by the village they are in, computed once per roster. */
 export interface RosterIndex {
   readonly teamsByVillage: ReadonlyMap<string, readonly Team[]>;
   readonly teamIds: ReadonlySet<string>;
-  readonly firstSecretariesByVillage: ReadonlyMap<string, readonly Cadre[]>;
+  /** How many active first secretaries each village has. */
+  readonly firstSecretariesByVillage: ReadonlyMap<string, number>;
   readonly villageCodes: ReadonlySet<string>;
   readonly villagesByCode: ReadonlyMap<string, Village>;
   /** How many villages carry each name (compacted), for cadres given by village name alone. */
@@ -26,9 +27,11 @@ export function indexOf(roster: Roster): RosterIndex {
 function buildIndex(roster: Roster): RosterIndex {
   const teamsByVillage = new Map<string, Team[]>();
   for (const team of roster.teams) push(teamsByVillage, team.villageCode, team);
-  const firstSecretariesByVillage = new Map<string, Cadre[]>();
-  for (const cadre of roster.cadres) {
-    if (cadre.active && cadre.firstSecretary) push(firstSecretariesByVillage, cadre.villageCode, cadre);
+  const firstSecretariesByVillage = new Map<string, number>();
+  for (const team of roster.teams) {
+    for (const member of team.activeMembers) {
+      if (member.firstSecretary) firstSecretariesByVillage.set(member.villageCode, (firstSecretariesByVillage.get(member.villageCode) ?? 0) + 1);
+    }
   }
   return {
     teamsByVillage,

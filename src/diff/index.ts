@@ -1,7 +1,7 @@
 // `zhucun diff previous current`: what changed between two submissions of a county's roster.
 import type { Roster, RosterResult, RunResult, Severity } from '../types.js';
 import { compareFindings } from './findings.js';
-import { comparePeople } from './people.js';
+import { cadresOf, comparePeople } from './people.js';
 import { byTeamId, compareTeams, compareVillages } from './structure.js';
 import type { DiffReport, DiffSide, SideSummary } from './types.js';
 
@@ -44,8 +44,8 @@ function summary(roster: Roster, result: RosterResult): SideSummary {
     path: result.path,
     files: result.files,
     villages: roster.villages?.length ?? null,
-    cadres: roster.cadres.length,
-    activeCadres: roster.cadres.filter((cadre) => cadre.active).length,
+    cadres: cadresOf(roster).length,
+    activeCadres: cadresOf(roster).filter((cadre) => cadre.active).length,
     teams: roster.teams.length,
     errors: count('error'),
     warnings: count('warning'),

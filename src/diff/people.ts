@@ -13,13 +13,22 @@ export interface PeopleDiff {
   readonly unkeyed: { previous: number; current: number };
 }
 
+const cadreLists = new WeakMap<Roster, readonly Cadre[]>();
+
+/** A roster's cadre rows, read once for the comparison (a diff compares two counties' rosters). */
+export function cadresOf(roster: Roster): readonly Cadre[] {
+  let cadres = cadreLists.get(roster);
+  if (!cadres) cadreLists.set(roster, (cadres = [...roster.rows.cadres()]));
+  return cadres;
+}
+
 /**
  * Each ID number's row: the first active one, else the first (a person posted twice is followed
  * through one post; cadre-posted-once reports the other).
  */
 export function peopleById(roster: Roster): Map<string, Cadre> {
   const people = new Map<string, Cadre>();
-  for (const cadre of roster.cadres) {
+  for (const cadre of cadresOf(roster)) {
     if (cadre.idNumber === '') continue;
     const known = people.get(cadre.idNumber);
     if (!known || (!known.active && cadre.active)) people.set(cadre.idNumber, cadre);
@@ -62,7 +71,7 @@ export function comparePeople(previous: Roster, current: Roster): PeopleDiff {
 }
 
 function unkeyed(roster: Roster): number {
-  return roster.cadres.filter((cadre) => cadre.idNumber === '').length;
+  return cadresOf(roster).filter((cadre) => cadre.idNumber === '').length;
 }
 
 function rowRef(cadre: Cadre | null): RowRef | null {

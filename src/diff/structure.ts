@@ -1,7 +1,7 @@
 // Teams whose active strength changed, and villages that gained or lost a team or a first
 // secretary (or were added to or dropped from the village sheet).
 import type { Roster } from '../types.js';
-import { villageName } from './people.js';
+import { cadresOf, villageName } from './people.js';
 import type { TeamChange, VillageChange, VillageEvent } from './types.js';
 
 /** Teams are matched by id when both rosters give team ids, else as each village's active cadres. */
@@ -59,7 +59,7 @@ function villageStates(roster: Roster): { state(code: string): VillageState; cod
   const teams = new Map<string, number>();
   for (const team of roster.teams) teams.set(team.villageCode, (teams.get(team.villageCode) ?? 0) + 1);
   const firstSecretaries = new Map<string, number>();
-  for (const cadre of roster.cadres) {
+  for (const cadre of cadresOf(roster)) {
     if (cadre.active && cadre.firstSecretary && cadre.villageCode !== '') {
       firstSecretaries.set(cadre.villageCode, (firstSecretaries.get(cadre.villageCode) ?? 0) + 1);
     }
@@ -103,7 +103,7 @@ export function compareVillages(previous: Roster, current: Roster): VillageChang
 }
 
 function nameFromCadres(roster: Roster, code: string): string | null {
-  return roster.cadres.find((cadre) => cadre.villageCode === code && cadre.fields.village?.raw)?.fields.village?.raw ?? null;
+  return cadresOf(roster).find((cadre) => cadre.villageCode === code && cadre.fields.village?.raw)?.fields.village?.raw ?? null;
 }
 
 function compare(a: string, b: string): number {

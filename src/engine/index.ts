@@ -1,21 +1,18 @@
 // Roster × rules → findings. Checks report data; the engine stamps rule id, severity, location and entity.
-import { compile, matches } from '../checks/conditions.js';
-import type { CheckContext, Hit, Subject } from '../checks/kind.js';
+import { compile, matches, type Test } from '../checks/conditions.js';
+import type { CheckContext, Hit, Scope, Subject } from '../checks/kind.js';
 import type { Rule } from '../ruleset/index.js';
 import type { CalendarDate, Finding, LocalizedText, NotChecked, Roster, Source } from '../types.js';
 import { whyNotChecked } from './not-checked.js';
-import { entityOf, locationOf, subjectData, subjectsOf } from './subjects.js';
+import { RunWideTally, type Candidate } from './run-wide.js';
+import { entityOf, locationOf, subjectData } from './subjects.js';
+
+export type { Candidate } from './run-wide.js';
 
 export interface RosterVerdict {
   readonly findings: Finding[];
   readonly notChecked: NotChecked[];
   readonly notices: LocalizedText[];
-}
-
-/** A finding of a rule judged across rosters, held until the whole run is known. */
-export interface Candidate {
-  readonly key: string;
-  readonly finding: Finding;
 }
 
 /** A roster's verdict before the run-wide rules are settled. Plain data: it crosses worker threads. */
@@ -30,23 +27,43 @@ const NO_VILLAGE_SHEET: LocalizedText = {
 
 /** Checks every roster of a run; cross-roster rules (one person, one post) see them all. */
 export function checkRun(rosters: readonly Roster[], rules: readonly Rule[], asOf: CalendarDate): RosterVerdict[] {
-  return settleAcrossRosters(rosters.map((roster) => checkRoster({ roster, asOf }, rules)));
+  const aloneInRun = rosters.length === 1;
+  return settleAcrossRosters(rosters.map((roster) => checkRoster({ roster, asOf }, rules, { aloneInRun })));
 }
 
-/** Every rule on one roster; the run-wide rules leave candidates for settleAcrossRosters. */
-export function checkRoster(context: CheckContext, rules: readonly Rule[]): PartialVerdict {
+export interface RosterCheckOptions {
+  /** The run has this roster only: a run-wide key seen once in it can repeat nowhere else. */
+  readonly aloneInRun: boolean;
+}
+
+/**
+ * Every rule on one roster, in one pass over each sheet's rows (each row is read once, and every
+ * rule of its scope judges it), then one over the teams. The run-wide rules leave candidates
+ * for settleAcrossRosters.
+ */
+export function checkRoster(context: CheckContext, rules: readonly Rule[], options: RosterCheckOptions): PartialVerdict {
   const { roster } = context;
   const findings: Finding[] = [];
-  const candidates: Candidate[] = [];
   const notChecked: NotChecked[] = [];
+  const checked: CompiledRule[] = [];
   for (const rule of rules) {
     const reason = whyNotChecked(rule, roster);
     if (reason) notChecked.push(reason);
-    else applyRule(rule, context, findings, candidates);
+    else checked.push(compileRule(rule, context, options));
   }
+  for (const { rule } of checked) applyRosterRule(rule, context, findings);
+  const judge = (subject: Subject, scoped: readonly CompiledRule[]) => {
+    for (const rule of scoped) applyRule(rule, subject, context, findings);
+  };
+  const scoped = (...scopes: Scope[]) => checked.filter(({ rule }) => scopes.includes(rule.scope));
+  const villageRules = scoped('village', 'row');
+  const cadreRules = scoped('cadre', 'row');
+  if (villageRules.length > 0) for (const village of roster.rows.villages()) judge(village, villageRules);
+  if (cadreRules.length > 0) for (const cadre of roster.rows.cadres()) judge(cadre, cadreRules);
+  for (const team of roster.teams) judge(team, scoped('team'));
   return {
     findings: findings.sort(compareFindings),
-    candidates,
+    candidates: checked.flatMap(({ tally }) => tally?.candidates() ?? []),
     notChecked,
     notices: roster.villages === null ? [NO_VILLAGE_SHEET] : [],
   };
@@ -55,28 +72,51 @@ export function checkRoster(context: CheckContext, rules: readonly Rule[]): Part
 /** A candidate whose key occurs more than once in the whole run becomes a finding, in its own roster. */
 export function settleAcrossRosters(partials: readonly PartialVerdict[]): RosterVerdict[] {
   const counts = new Map<string, number>();
-  for (const partial of partials) for (const { key } of partial.candidates) counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const partial of partials) for (const { key, count } of partial.candidates) counts.set(key, (counts.get(key) ?? 0) + count);
   return partials.map(({ candidates, ...verdict }) => {
-    const repeated = candidates
-      .filter(({ key }) => counts.get(key)! > 1)
-      .map(({ key, finding }) => ({ ...finding, data: { ...finding.data, count: counts.get(key)! } }));
+    const repeated: Finding[] = [];
+    for (const { key, findings } of candidates) {
+      const count = counts.get(key)!;
+      if (count > 1) for (const finding of findings) repeated.push({ ...finding, data: { ...finding.data, count } });
+    }
     return repeated.length === 0 ? verdict : { ...verdict, findings: [...verdict.findings, ...repeated].sort(compareFindings) };
   });
 }
 
-function applyRule(rule: Rule, context: CheckContext, findings: Finding[], candidates: Candidate[]): void {
+interface CompiledRule {
+  readonly rule: Rule;
+  readonly applies: Test;
+  /** For a rule judged across rosters: its keys in this roster. */
+  readonly tally: RunWideTally | null;
+}
+
+function compileRule(rule: Rule, context: CheckContext, { aloneInRun }: RosterCheckOptions): CompiledRule {
+  const findingAt = (row: number): Finding | null => {
+    const { rows } = context.roster;
+    const subject = rule.scope === 'village' ? rows.village(row) : rows.cadre(row);
+    const hit = subject && rule.kind.check(subject, rule.options, context).find((each) => each.key !== undefined);
+    return subject && hit ? stamp(rule, subject, hit, context.roster) : null;
+  };
+  const tally = rule.kind.acrossRosters ? new RunWideTally(rule.id, aloneInRun, findingAt) : null;
+  return { rule, applies: compile(rule.where), tally };
+}
+
+/** Findings about the roster as a whole (a missing column), located by the check itself. */
+function applyRosterRule(rule: Rule, context: CheckContext, findings: Finding[]): void {
   for (const hit of rule.kind.checkRoster?.(rule.options, context) ?? []) {
     if (hit.at) findings.push({ ruleId: rule.id, severity: rule.severity, location: hit.at, data: { ...hit.data }, entity: {} });
   }
-  const applies = compile(rule.where);
-  for (const subject of subjectsOf(context.roster, rule.scope)) {
-    if (!applies(subject, context.roster)) continue;
-    for (const hit of rule.kind.check(subject, rule.options, context)) {
-      const finding = stamp(rule, subject, hit, context.roster);
-      if (!finding) continue;
-      if (rule.kind.acrossRosters && hit.key !== undefined) candidates.push({ key: `${rule.id}\u0000${hit.key}`, finding });
-      else findings.push(finding);
+}
+
+function applyRule({ rule, applies, tally }: CompiledRule, subject: Subject, context: CheckContext, findings: Finding[]): void {
+  if (!applies(subject, context.roster)) return;
+  for (const hit of rule.kind.check(subject, rule.options, context)) {
+    if (tally && hit.key !== undefined && subject.kind !== 'team') {
+      tally.sight(hit.key, subject.source.row, () => stamp(rule, subject, hit, context.roster));
+      continue;
     }
+    const finding = stamp(rule, subject, hit, context.roster);
+    if (finding) findings.push(finding);
   }
 }
 

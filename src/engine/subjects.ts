@@ -1,31 +1,9 @@
 // What the engine stamps on a finding from its subject: the rows it judges, its location, its entity.
-import type { Hit, Scope, Subject } from '../checks/kind.js';
+import type { Hit, Subject } from '../checks/kind.js';
 import { cellOf } from '../checks/row-cells.js';
-import type { DataValue, Finding, Roster, Source } from '../types.js';
+import type { DataValue, Finding, Source } from '../types.js';
 
 const BLANK = { zh: '空白', en: 'blank' };
-
-export function subjectsOf(roster: Roster, scope: Scope): readonly Subject[] {
-  switch (scope) {
-    case 'village':
-      return roster.villages ?? [];
-    case 'team':
-      return roster.teams;
-    case 'cadre':
-      return roster.cadres;
-    case 'row':
-      return rowsOf(roster);
-  }
-}
-
-const allRows = new WeakMap<Roster, readonly Subject[]>();
-
-/** Every row of both sheets, made once per roster. */
-function rowsOf(roster: Roster): readonly Subject[] {
-  let rows = allRows.get(roster);
-  if (!rows) allRows.set(roster, (rows = [...(roster.villages ?? []), ...roster.cadres]));
-  return rows;
-}
 
 /** Village and team findings point at the village's row; cadre findings at the cell at fault. */
 export function locationOf(subject: Subject, hit: Hit): Source | null {

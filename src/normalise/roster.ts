@@ -6,16 +6,19 @@ import type {
   KeyCountyList,
   LoadedRoster,
   Roster,
+  RosterRows,
   Team,
+  TeamMember,
   Village,
   VillageFields,
   VillageKey,
+  VillageRow,
 } from '../types.js';
 import { CADRE_COLUMNS, VILLAGE_COLUMNS, type ColumnAliases, type ColumnSpec } from './columns.js';
 import { aliasLookup, type HeaderMatch } from './header.js';
-import { readDataRows, type DataRow } from './rows.js';
+import { dataRows, type DataRow } from './rows.js';
 import { meant } from './values.js';
-import { findRosterSheets, type FoundSheet } from './sheets.js';
+import { findRosterSheets } from './sheets.js';
 import { compactKey } from './text.js';
 
 export interface NormaliseOptions {
@@ -28,22 +31,37 @@ const ACTIVE_STATUS = '在岗';
 const FIRST_SECRETARY_ROLES = new Set(['第一书记', '第一书记兼队长']);
 const LEADER_ROLES = new Set(['队长', '第一书记兼队长']);
 
-/** Rows → a typed roster: villages, cadres and teams, every value with its source cell. */
+/**
+ * Rows → a typed roster: the villages' facts and the teams, read in one pass over each sheet.
+ * The rows with their cells are read again, one at a time, when the rules ask for them.
+ */
 export function normaliseRoster(loaded: LoadedRoster, options: NormaliseOptions): Roster {
   const lookups = {
     villages: aliasLookup(VILLAGE_COLUMNS, options.columns),
     cadres: aliasLookup(CADRE_COLUMNS, options.columns),
   };
   const found = findRosterSheets(loaded, lookups);
-  const villages = found.villages ? readVillages(found.villages, options.keyCounties) : null;
-  const cadres = readCadres(found.cadres, villages);
+  const villageRows = found.villages ? dataRows(found.villages.sheet, found.villages.header, specMap(VILLAGE_COLUMNS)) : null;
+  const toVillageRow = (row: DataRow<VillageKey>) => toVillage(row, options.keyCounties);
+  const villages = villageRows ? villagesOf(mapRows(villageRows.all(), toVillageRow)) : null;
+  const cadreRows = dataRows(found.cadres.sheet, found.cadres.header, specMap(CADRE_COLUMNS));
+  const codesByName = villageCodesByName(villages ?? []);
+  const toCadreRow = (row: DataRow<CadreKey>) => toCadre(row, codesByName);
+  const rows: RosterRows = {
+    villages: () => (villageRows ? mapRows(villageRows.all(), toVillageRow) : []),
+    cadres: () => mapRows(cadreRows.all(), toCadreRow),
+    village: (row) => mapRow(villageRows?.at(row) ?? null, toVillageRow),
+    cadre: (row) => mapRow(cadreRows.at(row), toCadreRow),
+  };
   return {
     path: loaded.path,
     villages,
-    cadres,
-    teams: formTeams(cadres, villages),
+    teams: formTeams(rows.cadres(), villages),
+    rows,
     villageSheet: found.villages?.sheet.name ?? null,
     cadreSheet: found.cadres.sheet.name,
+    villageFile: found.villages?.sheet.file ?? null,
+    cadreFile: found.cadres.sheet.file,
     missing: {
       villages: found.villages ? missingKeys(VILLAGE_COLUMNS, found.villages.header) : [],
       cadres: missingKeys(CADRE_COLUMNS, found.cadres.header),
@@ -74,11 +92,33 @@ function headerTexts<K extends string>(header: HeaderMatch<K>): Partial<Record<K
   return texts;
 }
 
-function readVillages(found: FoundSheet<VillageKey>, keyCounties: KeyCountyList): Village[] {
-  return readDataRows(found.sheet, found.header, specMap(VILLAGE_COLUMNS)).map((row) => toVillage(row, keyCounties));
+function* mapRows<K extends string, T>(rows: Iterable<DataRow<K>>, make: (row: DataRow<K>) => T): Generator<T> {
+  for (const row of rows) yield make(row);
 }
 
-function toVillage(row: DataRow<VillageKey>, keyCounties: KeyCountyList): Village {
+function mapRow<K extends string, T>(row: DataRow<K> | null, make: (row: DataRow<K>) => T): T | null {
+  return row && make(row);
+}
+
+/** Every village without its cells, read one row at a time. */
+function villagesOf(rows: Iterable<VillageRow>): Village[] {
+  const villages: Village[] = [];
+  for (const { fields: _cells, ...facts } of rows) villages.push(facts);
+  return villages;
+}
+
+/** Village codes by name, for cadres given by village name alone. */
+function villageCodesByName(villages: readonly Village[]): Map<string, string | null> {
+  const codes = new Map<string, string | null>();
+  for (const village of villages) {
+    const name = compactKey(village.name);
+    // Two villages of one name cannot be told apart by name: the code must be given.
+    codes.set(name, codes.has(name) ? null : village.code);
+  }
+  return codes;
+}
+
+function toVillage(row: DataRow<VillageKey>, keyCounties: KeyCountyList): VillageRow {
   const fields = row.fields as VillageFields;
   const code = fields.villageCode?.value ?? fields.villageCode?.raw ?? '';
   return {
@@ -90,6 +130,12 @@ function toVillage(row: DataRow<VillageKey>, keyCounties: KeyCountyList): Villag
     categories: fields.categories?.value ?? ([] as Category[]),
     keyCounty: isKeyCounty(fields, code, keyCounties),
     lightTask: fields.lightTask?.value === true,
+    relocationScale: fields.relocationScale?.value ?? null,
+    coveringTeam: fields.coveringTeam?.raw ?? '',
+    countyCode: fields.countyCode?.value ?? code.slice(0, 6),
+    province: fields.province?.raw ?? '',
+    city: fields.city?.raw ?? '',
+    county: fields.county?.raw ?? '',
   };
 }
 
@@ -101,22 +147,7 @@ function isKeyCounty(fields: VillageFields, villageCode: string, keyCounties: Ke
   return keyCounties.codes.has(countyCode);
 }
 
-function readCadres(found: FoundSheet<CadreKey>, villages: readonly Village[] | null): Cadre[] {
-  const byName = villagesByName(villages ?? []);
-  return readDataRows(found.sheet, found.header, specMap(CADRE_COLUMNS)).map((row) => toCadre(row, byName));
-}
-
-function villagesByName(villages: readonly Village[]): Map<string, string | null> {
-  const codes = new Map<string, string | null>();
-  for (const village of villages) {
-    const name = compactKey(village.name);
-    // Two villages of one name cannot be told apart by name: the code must be given.
-    codes.set(name, codes.has(name) ? null : village.code);
-  }
-  return codes;
-}
-
-function toCadre(row: DataRow<CadreKey>, villagesByName: Map<string, string | null>): Cadre {
+function toCadre(row: DataRow<CadreKey>, codesByName: ReadonlyMap<string, string | null>): Cadre {
   const fields = row.fields as CadreFields;
   const role = meant(fields.role);
   const status = meant(fields.status);
@@ -125,7 +156,7 @@ function toCadre(row: DataRow<CadreKey>, villagesByName: Map<string, string | nu
     source: row.source,
     fields,
     idNumber: fields.idNumber?.value ?? '',
-    villageCode: cadreVillageCode(fields, villagesByName),
+    villageCode: cadreVillageCode(fields, codesByName),
     // Blank, or a misspelling with no likely meaning: the roster format's default is 在岗.
     active: status === null || status === ACTIVE_STATUS,
     firstSecretary: role !== null && FIRST_SECRETARY_ROLES.has(role),
@@ -133,33 +164,38 @@ function toCadre(row: DataRow<CadreKey>, villagesByName: Map<string, string | nu
   };
 }
 
-function cadreVillageCode(fields: CadreFields, villagesByName: Map<string, string | null>): string {
+function cadreVillageCode(fields: CadreFields, codesByName: ReadonlyMap<string, string | null>): string {
   const code = fields.villageCode;
   if (code && code.raw !== '') return code.value ?? code.raw;
   const name = fields.village?.raw;
-  return (name && villagesByName.get(compactKey(name))) || '';
+  return (name && codesByName.get(compactKey(name))) || '';
+}
+
+/** What a team keeps of its member: not the cells. */
+function memberOf({ source, villageCode, firstSecretary, leader }: Cadre): TeamMember {
+  return { source, villageCode, firstSecretary, leader };
 }
 
 /** Active cadres sharing a team id, or with no team ids the active cadres of one village. */
-function formTeams(cadres: readonly Cadre[], villages: readonly Village[] | null): Team[] {
-  const members = new Map<string, { id: string | null; cadres: Cadre[] }>();
+function formTeams(cadres: Iterable<Cadre>, villages: readonly Village[] | null): Team[] {
+  const members = new Map<string, { id: string | null; members: TeamMember[] }>();
   for (const cadre of cadres) {
     if (!cadre.active || cadre.villageCode === '') continue;
     const id = cadre.fields.teamId?.raw || null;
     const key = id === null ? `village ${cadre.villageCode}` : `team ${id}`;
     const team = members.get(key);
-    if (team) team.cadres.push(cadre);
-    else members.set(key, { id, cadres: [cadre] });
+    if (team) team.members.push(memberOf(cadre));
+    else members.set(key, { id, members: [memberOf(cadre)] });
   }
   const villagesByCode = new Map((villages ?? []).map((village) => [village.code, village]));
-  return [...members.values()].map(({ id, cadres: activeMembers }) => {
+  return [...members.values()].map(({ id, members: activeMembers }) => {
     const villageCode = stationOf(activeMembers);
     return { kind: 'team', id, villageCode, village: villagesByCode.get(villageCode) ?? null, activeMembers };
   });
 }
 
 /** A team is stationed in the village of its members; where they disagree, of most of them. */
-function stationOf(members: readonly Cadre[]): string {
+function stationOf(members: readonly TeamMember[]): string {
   const counts = new Map<string, number>();
   for (const member of members) counts.set(member.villageCode, (counts.get(member.villageCode) ?? 0) + 1);
   return [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];

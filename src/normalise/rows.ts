@@ -1,4 +1,4 @@
-import type { Cell, RawSheet, Source } from '../types.js';
+import type { Cell, RawCell, RawSheet, Source } from '../types.js';
 import type { ColumnSpec } from './columns.js';
 import type { HeaderMatch } from './header.js';
 import { cellText, columnLetters } from './text.js';
@@ -17,26 +17,41 @@ const EXAMPLE_MARK = /^(示例|样例|例)$/;
 // A 序号 column can hold the footer word or the example mark; it comes first, before any keyed column.
 const LEADING_COLUMNS_TO_INSPECT = 2;
 
-export function readDataRows<K extends string>(
-  sheet: RawSheet,
-  header: HeaderMatch<K>,
-  specs: ReadonlyMap<K, ColumnSpec<K>>,
-): DataRow<K>[] {
-  const columns = keyedColumns(sheet, header, specs);
-  const rows: DataRow<K>[] = [];
-  for (let index = header.dataStart; index < sheet.rows.length; index++) {
-    const cells = sheet.rows.at(index) ?? [];
-    const leading = leadingText(cells.slice(0, LEADING_COLUMNS_TO_INSPECT).map((cell) => cellText(cell)));
-    if (FOOTER.test(leading)) break;
-    if (EXAMPLE_MARK.test(leading)) continue;
-    const row = readRow(sheet, index, columns);
-    if (row) rows.push(row);
-  }
-  return rows;
+/** A sheet's data rows below its header, each made when it is asked for. */
+export interface DataRows<K extends string> {
+  /** Every data row, in order, up to a footer. */
+  all(): Generator<DataRow<K>>;
+  /** One row by its spreadsheet row number; null when it is not below the header or holds nothing. */
+  at(row: number): DataRow<K> | null;
 }
 
-function leadingText(texts: string[]): string {
-  return texts.find((text) => text !== '') ?? '';
+export function dataRows<K extends string>(sheet: RawSheet, header: HeaderMatch<K>, specs: ReadonlyMap<K, ColumnSpec<K>>): DataRows<K> {
+  const columns = keyedColumns(sheet, header, specs);
+  return {
+    *all() {
+      for (let index = header.dataStart; index < sheet.rows.length; index++) {
+        const cells = sheet.rows.at(index) ?? [];
+        const leading = leadingText(cells);
+        if (leading !== '' && FOOTER.test(leading)) break;
+        if (leading !== '' && EXAMPLE_MARK.test(leading)) continue;
+        const row = readRow(sheet, index, cells, columns);
+        if (row) yield row;
+      }
+    },
+    at(row) {
+      const index = row - 1;
+      if (index < header.dataStart || index >= sheet.rows.length) return null;
+      return readRow(sheet, index, sheet.rows.at(index) ?? [], columns);
+    },
+  };
+}
+
+function leadingText(cells: readonly RawCell[]): string {
+  for (let index = 0; index < Math.min(cells.length, LEADING_COLUMNS_TO_INSPECT); index++) {
+    const text = cellText(cells[index] ?? null);
+    if (text !== '') return text;
+  }
+  return '';
 }
 
 interface KeyedColumn<K extends string> {
@@ -56,8 +71,12 @@ function keyedColumns<K extends string>(sheet: RawSheet, header: HeaderMatch<K>,
 }
 
 /** A row with no keyed cell filled (blank, or a 序号 alone) is not a row of data. */
-function readRow<K extends string>(sheet: RawSheet, index: number, columns: readonly KeyedColumn<K>[]): DataRow<K> | null {
-  const cells = sheet.rows.at(index) ?? [];
+function readRow<K extends string>(
+  sheet: RawSheet,
+  index: number,
+  cells: readonly RawCell[],
+  columns: readonly KeyedColumn<K>[],
+): DataRow<K> | null {
   const row = index + 1;
   // Keys are added in the same order for every row, so that all rows share one object shape.
   const fields: Partial<Record<K, Cell<unknown>>> = {};

@@ -41,10 +41,6 @@ function emptyStats(countyCode: string): Mutable<CountyStats> {
   };
 }
 
-/** A village's county: the 县代码 column when filled, else the first six digits of its 12-digit code. */
-export function countyCodeOf(village: Village): string {
-  return village.fields.countyCode?.value ?? village.code.slice(0, 6);
-}
 
 export function countyStats(roster: Roster): CountyStats[] {
   const byCounty = new Map<string, Mutable<CountyStats>>();
@@ -55,20 +51,22 @@ export function countyStats(roster: Roster): CountyStats[] {
   };
   const villageCounty = new Map<string, string>();
   for (const village of roster.villages ?? []) {
-    const stats = get(countyCodeOf(village));
+    const stats = get(village.countyCode);
     villageCounty.set(village.code, stats.countyCode);
     countVillage(stats, village);
   }
   const countyOfCode = (villageCode: string) => villageCounty.get(villageCode) ?? villageCode.slice(0, 6);
   const teamVillages = new Set(roster.teams.map((team) => team.villageCode));
   const firstSecretaryVillages = new Set<string>();
-  for (const cadre of roster.cadres) {
-    if (!cadre.active || cadre.villageCode === '') continue;
-    const stats = get(countyOfCode(cadre.villageCode));
-    stats.activeCadres += 1;
-    if (cadre.firstSecretary) {
-      stats.firstSecretaries += 1;
-      firstSecretaryVillages.add(cadre.villageCode);
+  // The teams' members are the active cadres posted to a village: the ones the figures count.
+  for (const team of roster.teams) {
+    for (const member of team.activeMembers) {
+      const stats = get(countyOfCode(member.villageCode));
+      stats.activeCadres += 1;
+      if (member.firstSecretary) {
+        stats.firstSecretaries += 1;
+        firstSecretaryVillages.add(member.villageCode);
+      }
     }
   }
   for (const team of roster.teams) {
@@ -78,7 +76,7 @@ export function countyStats(roster: Roster): CountyStats[] {
   }
   for (const village of roster.villages ?? []) {
     if (!village.categories.includes('脱贫村')) continue;
-    const stats = get(countyCodeOf(village));
+    const stats = get(village.countyCode);
     if (teamVillages.has(village.code)) stats.tuopinWithTeam += 1;
     if (firstSecretaryVillages.has(village.code)) stats.tuopinWithFirstSecretary += 1;
   }
@@ -86,9 +84,9 @@ export function countyStats(roster: Roster): CountyStats[] {
 }
 
 function countVillage(stats: Mutable<CountyStats>, village: Village): void {
-  stats.province ||= village.fields.province?.raw ?? '';
-  stats.city ||= village.fields.city?.raw ?? '';
-  stats.county ||= village.fields.county?.raw ?? '';
+  stats.province ||= village.province;
+  stats.city ||= village.city;
+  stats.county ||= village.county;
   stats.keyCounty ||= village.keyCounty;
   stats.villages += 1;
   for (const category of village.categories) stats.villagesByCategory[category] += 1;

@@ -1,14 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { matches, type Condition } from '../../src/checks/conditions.js';
 import { normalise, RosterBuilder } from '../helpers/roster-builder.js';
+import { cadreRows, villageRows } from '../helpers/rows.js';
 
 // `where` filters of rule files: named facts and predicates, combined with all / any / not.
 const builder = RosterBuilder.baseline();
 builder.addVillage({ 村类型: '易地扶贫搬迁安置村、党组织软弱涣散村', 搬迁安置规模: '少量', 巩固任务较轻: '是' });
 builder.addCadre({ 政治面貌: null, 入党时间: null, 在岗状态: '已召回' });
 const roster = normalise(builder);
-const [tuopin, site] = roster.villages!;
-const [firstSecretary, , , masses, blankStatus] = roster.cadres;
+const [tuopin, site] = villageRows(roster);
+const [firstSecretary, , , masses, blankStatus] = cadreRows(roster);
 const [team] = roster.teams;
 
 describe('where conditions', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { MergedRange, RawCell } from '../../src/types.js';
 import { findingsOfRoster, normaliseSheets, rawSheet, RosterBuilder } from '../helpers/roster-builder.js';
+import { cadreRows } from '../helpers/rows.js';
 
 // Header detection: title rows, two-row headers with merged group cells, full-width characters,
 // line breaks, aliases. Sheets are hand-made here; the village sheet comes from the builder.
@@ -23,7 +24,7 @@ describe('title rows', () => {
     ], [merge(0, 0, 0, width - 1), merge(1, 0, 1, width - 1)]);
     const roster = normaliseSheets([village, titled]);
     expect(roster.headerRows.cadres).toBe(3);
-    expect(roster.cadres.map((c) => c.source.row)).toEqual([4, 5, 6, 7]);
+    expect(cadreRows(roster).map((c) => c.source.row)).toEqual([4, 5, 6, 7]);
     expect(roster.missing.cadres).toEqual(['post', 'village', 'endDate']);
     expect(findingsOfRoster(roster)).toEqual([]);
   });
@@ -64,7 +65,7 @@ describe('a two-row header with merged group cells', () => {
       startDate: '驻村时间',
     });
     expect(roster.headers.cadres.idNumber).toBeDefined();
-    const [cadre] = roster.cadres;
+    const [cadre] = cadreRows(roster);
     expect(cadre.source.row).toBe(5);
     expect(cadre.fields.unit?.value).toBe('云南省农业农村厅');
     expect(cadre.fields.unitLevel?.value).toBe('省');
@@ -89,15 +90,15 @@ describe('a two-row header with merged group cells', () => {
     other[3][11] = '所驻村代码';
     other[3][12] = '所驻村名称';
     const roster = normaliseSheets([villages(), rawSheet('花名册', other, [...groups, ...downward])]);
-    expect(roster.cadres[0].fields.villageCode?.value).toBe('530828200201');
-    expect(roster.cadres[0].fields.village?.value).toBe('糯福村');
+    expect(cadreRows(roster)[0].fields.villageCode?.value).toBe('530828200201');
+    expect(cadreRows(roster)[0].fields.village?.value).toBe('糯福村');
   });
 
   test('the cadre sheet’s location of a cell is the spreadsheet’s own row', () => {
     const withGap = [...rows, [], ['2', '王芳', '女', '530828197602120123', '1976-02-12', '群众', null, '县农业农村局', '县', '队员', 'T01', '530828200201', '糯福村', '2025-03-01', '在岗']];
     const roster = normaliseSheets([villages(), rawSheet('花名册', withGap, [...groups, ...downward])]);
-    expect(roster.cadres.map((c) => c.source.row)).toEqual([5, 7]);
-    expect(roster.cadres[1].fields.role?.source).toMatchObject({ row: 7, column: '驻村职务', ref: 'J7' });
+    expect(cadreRows(roster).map((c) => c.source.row)).toEqual([5, 7]);
+    expect(cadreRows(roster)[1].fields.role?.source).toMatchObject({ row: 7, column: '驻村职务', ref: 'J7' });
   });
 });
 

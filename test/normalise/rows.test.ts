@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { RawCell } from '../../src/types.js';
 import { findingsOfRoster, normaliseSheets, rawSheet, RosterBuilder } from '../helpers/roster-builder.js';
+import { cadreRows } from '../helpers/rows.js';
 
 // Data rows: footers end the data, blank rows and 序号-only rows are skipped, rows keep their spreadsheet numbers.
 function baselineSheets() {
@@ -23,7 +24,7 @@ describe('footers end the data', () => {
     const extra = [...cadres.rows[2]]; // a copy of a cadre row: read, it would be a second post
     const rows: RawCell[][] = [...cadres.rows, footer as RawCell[], extra, ['说明', '以上为在岗人员']];
     const roster = normaliseSheets([villages, rawSheet(cadres.name, rows)]);
-    expect(roster.cadres.map((c) => c.source.row)).toEqual([2, 3, 4, 5]);
+    expect(cadreRows(roster).map((c) => c.source.row)).toEqual([2, 3, 4, 5]);
     expect(findingsOfRoster(roster)).toEqual([]);
   });
 
@@ -42,7 +43,7 @@ describe('footers end the data', () => {
     example[3] = '11010519491231002X';
     const rows = [cadres.rows[0], example, ...cadres.rows.slice(1)];
     const roster = normaliseSheets([villages, rawSheet(cadres.name, rows)]);
-    expect(roster.cadres.map((c) => c.source.row)).toEqual([3, 4, 5, 6]);
+    expect(cadreRows(roster).map((c) => c.source.row)).toEqual([3, 4, 5, 6]);
     expect(findingsOfRoster(roster)).toEqual([]);
   });
 });
@@ -53,7 +54,7 @@ describe('blank and number-only rows', () => {
     const [header, a, b, c, d] = cadres.rows;
     const rows: RawCell[][] = [header, [], a, [null, null, '  '], b, ['3'], ['4', null, ''], c, [5], d];
     const roster = normaliseSheets([villages, rawSheet(cadres.name, rows)]);
-    expect(roster.cadres.map((cadre) => cadre.source.row)).toEqual([3, 5, 8, 10]);
+    expect(cadreRows(roster).map((cadre) => cadre.source.row)).toEqual([3, 5, 8, 10]);
     expect(findingsOfRoster(roster)).toEqual([]);
   });
 
@@ -66,7 +67,7 @@ describe('blank and number-only rows', () => {
     const roster = normaliseSheets([villages, rawSheet(cadres.name, rows)]);
     expect(findingsOfRoster(roster)).toEqual(['filing-recorded@驻村干部!10:warning']);
     const column = header.indexOf('备案情况');
-    expect(roster.cadres[3].fields.filed?.source).toMatchObject({ row: 10, column: '备案情况', ref: `${String.fromCharCode(65 + column)}10` });
+    expect(cadreRows(roster)[3].fields.filed?.source).toMatchObject({ row: 10, column: '备案情况', ref: `${String.fromCharCode(65 + column)}10` });
   });
 
   test('a row with only an unrecognised column filled is not data', () => {
@@ -74,6 +75,6 @@ describe('blank and number-only rows', () => {
     const header = [...cadres.rows[0], '备注栏'];
     const rows: RawCell[][] = [header, ...cadres.rows.slice(1), [...Array(header.length - 1).fill(null), '此行仅有备注']];
     const roster = normaliseSheets([villages, rawSheet(cadres.name, rows)]);
-    expect(roster.cadres).toHaveLength(4);
+    expect(cadreRows(roster)).toHaveLength(4);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { LoadError } from '../../src/errors.js';
 import type { RawSheet } from '../../src/types.js';
 import { findingsOfRoster, normaliseSheets, rawSheet, RosterBuilder } from '../helpers/roster-builder.js';
+import { cadreRows } from '../helpers/rows.js';
 
 // Sheets are found by their headers, not by their names or order.
 function renamed(sheet: RawSheet, name: string): RawSheet {
@@ -20,7 +21,7 @@ describe('finding the sheets', () => {
     const roster = normaliseSheets([renamed(cadres, cadreName), renamed(villages, villageName)]);
     expect(roster.cadreSheet).toBe(cadreName);
     expect(roster.villageSheet).toBe(villageName);
-    expect(roster.cadres).toHaveLength(4);
+    expect(cadreRows(roster)).toHaveLength(4);
     expect(roster.villages).toHaveLength(1);
     expect(findingsOfRoster(roster)).toEqual([]);
   });
@@ -39,7 +40,7 @@ describe('finding the sheets', () => {
     const roster = normaliseSheets([cadres]);
     expect(roster.villages).toBeNull();
     expect(roster.villageSheet).toBeNull();
-    expect(roster.cadres).toHaveLength(4);
+    expect(cadreRows(roster)).toHaveLength(4);
   });
 
   test('a CSV pair: the sheet named as the village file is the village sheet', () => {

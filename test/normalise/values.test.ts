@@ -1,19 +1,20 @@
 import { describe, expect, test } from 'vitest';
 import type { RawCell } from '../../src/types.js';
 import { normalise, RosterBuilder } from '../helpers/roster-builder.js';
+import { cadreRows, villageRows } from '../helpers/rows.js';
 
 // Cell values: dates in every spelling of roster-format.md, yes/no spellings, multi-value cells,
 // and "did you mean" suggestions. Each case is one cell of an added cadre (or village) row.
 function cadreCell(header: string, value: RawCell) {
   const builder = RosterBuilder.baseline();
   builder.addCadre({ [header]: value });
-  return normalise(builder).cadres[4].fields;
+  return cadreRows(normalise(builder))[4].fields;
 }
 
 function villageCell(header: string, value: RawCell) {
   const builder = RosterBuilder.baseline();
   builder.addVillage({ [header]: value });
-  return normalise(builder).villages![1];
+  return villageRows(normalise(builder))[1];
 }
 
 const SEPT_1 = { kind: 'date', year: 2021, month: 9, day: 1 };

@@ -62,6 +62,25 @@ describe('cadre-posted-once', () => {
     expect(a.findings[0].location.file).not.toBe(b.findings[0].location.file);
   });
 
+  test('three posts in one file: each row says three', () => {
+    const roster = RosterBuilder.baseline();
+    samePerson(roster, 4);
+    samePerson(roster, 4);
+    const [verdict] = checkAll([roster]);
+    expect(verdict.findings.filter((f) => f.ruleId === 'cadre-posted-once').map((f) => f.data.count)).toEqual([3, 3, 3]);
+  });
+
+  test('twice in one file and once in another: all three rows, each saying three', () => {
+    const first = RosterBuilder.baseline(0);
+    const again = samePerson(first, 3);
+    const second = RosterBuilder.baseline(100);
+    const row = second.addCadre(Object.fromEntries(['姓名', '性别', '身份证号', '出生日期'].map((h) => [h, first.cadreCell(3, h)])));
+    const [a, b] = checkAll([first, second]);
+    expect(a.list).toEqual([C('cadre-posted-once', 3, 'error'), C('cadre-posted-once', again, 'error')].sort());
+    expect(b.list).toEqual([C('cadre-posted-once', row, 'error')]);
+    expect([...a.findings, ...b.findings].map((f) => f.data.count)).toEqual([3, 3, 3]);
+  });
+
   test('two files of one run with different people: nothing', () => {
     const [a, b] = checkAll([RosterBuilder.baseline(0), RosterBuilder.baseline(100)]);
     expect([...a.list, ...b.list]).toEqual([]);
