@@ -84,7 +84,7 @@ async function loadCsvPair(list, [villages, cadres]) {
     const which = file === villages ? 'villages' : 'cadres';
     const bytes = await timed(`load: read ${which}.csv`, list, () => z.readFile.readFileBounded(file, limits.maxFileBytes));
     const text = await timed(`load: decode ${which}.csv`, list, () => z.textDecode.decodeText(bytes));
-    sheets.push(await timed(`load: csv-parse sync + rows ${which}.csv`, list, () => z.csv.csvSheet(file, text)));
+    sheets.push(await timed(`load: scan rows ${which}.csv`, list, () => z.csv.csvSheet(file, text)));
   }
   return { path: cadres, sheets, villageSheetName: sheets[0].name };
 }
@@ -120,7 +120,7 @@ async function onePass(loader) {
     loaded = null;
     return normalised;
   });
-  const partial = await timed('check (all rules)', list, () => z.engine.checkRoster({ roster, asOf }, rules));
+  const partial = await timed('check (all rules)', list, () => z.engine.checkRoster({ roster, asOf }, rules, { aloneInRun: true }));
   const stats = await timed('county stats', list, () => z.stats.countyStats(roster));
   const [verdict] = await timed('settle (cross-roster rules)', list, () => z.engine.settleAcrossRosters([partial]));
   const result = {
@@ -164,7 +164,7 @@ for (const finding of last.verdict.findings) findingsByRule[finding.ruleId] = (f
 if (opt.perRule) {
   for (const rule of rules) {
     const start = performance.now();
-    z.engine.checkRoster({ roster: last.roster, asOf }, [rule]);
+    z.engine.checkRoster({ roster: last.roster, asOf }, [rule], { aloneInRun: true });
     perRule[rule.id] = +(performance.now() - start).toFixed(2);
   }
 }
@@ -178,7 +178,7 @@ const warm = passes.length > 1 ? passes[0].map((entry, k) => ({ stage: entry.sta
 console.log(
   JSON.stringify({
     input: opt.csv ?? opt.xlsx,
-    rows: { cadres: last.roster.cadres.length, villages: last.roster.villages?.length ?? 0, teams: last.roster.teams.length },
+    rows: { cadres: last.roster.teams.reduce((n, team) => n + team.activeMembers.length, 0), villages: last.roster.villages?.length ?? 0, teams: last.roster.teams.length },
     findings: last.verdict.findings.length,
     findingsByRule,
     reportBytes: last.reportBytes,

@@ -14,9 +14,11 @@ export interface Candidate {
 }
 
 export class RunWideTally {
-  /** Keys seen once so far: the row's finding, or (a roster alone in its run) the row number. */
-  private readonly seenOnce = new Map<string, Finding | number>();
-  private readonly repeated = new Map<string, Finding[]>();
+  /**
+   * Each key's rows so far: the findings of a key seen more than once; of a key seen once, its
+   * row's finding, or (a roster alone in its run) just the row number.
+   */
+  private readonly keys = new Map<string, Finding[] | Finding | number>();
 
   constructor(
     private readonly ruleId: string,
@@ -27,35 +29,28 @@ export class RunWideTally {
 
   /** The key on a row; `finding` makes that row's finding (only when it is needed). */
   sight(key: string, row: number, finding: () => Finding | null): void {
-    const findings = this.repeated.get(key);
-    if (findings) {
-      push(findings, finding());
-      return;
-    }
-    const first = this.seenOnce.get(key);
-    if (first === undefined) {
+    const known = this.keys.get(key);
+    if (known === undefined) {
       const kept = this.aloneInRun ? row : finding();
-      if (kept !== null) this.seenOnce.set(key, kept);
-      return;
+      if (kept !== null) this.keys.set(key, kept);
+    } else if (Array.isArray(known)) {
+      push(known, finding());
+    } else {
+      const repeated: Finding[] = [];
+      push(repeated, typeof known === 'number' ? this.findingAt(known) : known);
+      push(repeated, finding());
+      this.keys.set(key, repeated);
     }
-    this.seenOnce.delete(key);
-    const repeated: Finding[] = [];
-    push(repeated, typeof first === 'number' ? this.findingAt(first) : first);
-    push(repeated, finding());
-    this.repeated.set(key, repeated);
   }
 
   candidates(): Candidate[] {
     const candidates: Candidate[] = [];
-    for (const [key, findings] of this.repeated) candidates.push({ key: this.runKey(key), count: findings.length, findings });
-    for (const [key, first] of this.seenOnce) {
-      if (typeof first !== 'number') candidates.push({ key: this.runKey(key), count: 1, findings: [first] });
+    for (const [key, known] of this.keys) {
+      if (typeof known === 'number') continue;
+      const findings = Array.isArray(known) ? known : [known];
+      candidates.push({ key: `${this.ruleId}\u0000${key}`, count: findings.length, findings });
     }
     return candidates;
-  }
-
-  private runKey(key: string): string {
-    return `${this.ruleId}\u0000${key}`;
   }
 }
 

@@ -123,10 +123,6 @@ export const problem = {
       `the quoted field that starts on line ${line} is never closed; fix that line or export the CSV again from Excel/WPS`,
       cause),
 
-  csvUnreadable: (file: string, line: number, cause: unknown) =>
-    fail('CORRUPT', file, `第 ${line} 行无法按 CSV 读取;请修正该行,或从 Excel/WPS 重新导出`,
-      `line ${line} cannot be read as CSV; fix that line or export the CSV again from Excel/WPS`, cause),
-
   tooHardToRead: (file: string, timeoutMs: number, cause: unknown) =>
     fail('UNREADABLE', file,
       `读取超过 ${Math.round(timeoutMs / 1000)} 秒或占用内存过多(文件可能已损坏或被篡改);请在 Excel/WPS 中另存为 .xlsx 后再检查`,

@@ -1,5 +1,5 @@
 import type { CalendarDate, RawCell } from '../types.js';
-import { isCalendarDate } from './text.js';
+import { isCalendarDate, isPlainText } from './text.js';
 
 export function makeDate(year: number, month: number, day: number): CalendarDate | null {
   if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1) return null;
@@ -36,11 +36,29 @@ export function parseDate(cell: RawCell): CalendarDate | null {
   if (isCalendarDate(cell)) return cell;
   if (typeof cell === 'number') return parseDateNumber(cell);
   if (typeof cell !== 'string') return null;
-  const text = cell.normalize('NFKC').trim();
+  const text = isPlainText(cell) ? cell : cell.normalize('NFKC').trim();
+  if (isIsoDate(text)) return makeDate(digitsAt(text, 0, 4), digitsAt(text, 5, 2), digitsAt(text, 8, 2));
   const match = SEPARATED.exec(text) ?? COMPACT.exec(text);
   if (match) return makeDate(Number(match[1]), Number(match[2]), match[3] ? Number(match[3]) : 1);
   if (/^\d{5}(\.\d+)?$/.test(text)) return fromExcelSerial(Number(text));
   return null;
+}
+
+/** 2021-09-01, the spelling of most cells: read without a regular expression. */
+function isIsoDate(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d) return false;
+  for (const at of [0, 1, 2, 3, 5, 6, 8, 9]) if (!isDigit(text.charCodeAt(at))) return false;
+  return true;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let index = start; index < start + count; index++) value = value * 10 + (text.charCodeAt(index) - 0x30);
+  return value;
 }
 
 function parseDateNumber(value: number): CalendarDate | null {

@@ -30,6 +30,8 @@ export interface NormaliseOptions {
 const ACTIVE_STATUS = '在岗';
 const FIRST_SECRETARY_ROLES = new Set(['第一书记', '第一书记兼队长']);
 const LEADER_ROLES = new Set(['队长', '第一书记兼队长']);
+/** What decides a cadre's team and standing in it. A row with none of these filled belongs to no team. */
+const TEAM_COLUMNS: ReadonlySet<CadreKey> = new Set(['teamId', 'villageCode', 'village', 'role', 'status']);
 
 /**
  * Rows → a typed roster: the villages' facts and the teams, read in one pass over each sheet.
@@ -53,10 +55,12 @@ export function normaliseRoster(loaded: LoadedRoster, options: NormaliseOptions)
     village: (row) => mapRow(villageRows?.at(row) ?? null, toVillageRow),
     cadre: (row) => mapRow(cadreRows.at(row), toCadreRow),
   };
+  // Teams are formed from the few columns that make them: the other cells of the cadre rows are read when the rules ask.
+  const teamRows = dataRows(found.cadres.sheet, found.cadres.header, specMap(CADRE_COLUMNS.filter((spec) => TEAM_COLUMNS.has(spec.key))));
   return {
     path: loaded.path,
     villages,
-    teams: formTeams(rows.cadres(), villages),
+    teams: formTeams(mapRows(teamRows.all(), toCadreRow), villages),
     rows,
     villageSheet: found.villages?.sheet.name ?? null,
     cadreSheet: found.cadres.sheet.name,

@@ -27,6 +27,8 @@ export interface DataRows<K extends string> {
 
 export function dataRows<K extends string>(sheet: RawSheet, header: HeaderMatch<K>, specs: ReadonlyMap<K, ColumnSpec<K>>): DataRows<K> {
   const columns = keyedColumns(sheet, header, specs);
+  // Every row's fields are a copy of one object with the sheet's keys, so that all rows share one shape.
+  const shape = Object.fromEntries(columns.map(({ key }) => [key, undefined])) as Partial<Record<K, Cell<unknown>>>;
   return {
     *all() {
       for (let index = header.dataStart; index < sheet.rows.length; index++) {
@@ -34,14 +36,14 @@ export function dataRows<K extends string>(sheet: RawSheet, header: HeaderMatch<
         const leading = leadingText(cells);
         if (leading !== '' && FOOTER.test(leading)) break;
         if (leading !== '' && EXAMPLE_MARK.test(leading)) continue;
-        const row = readRow(sheet, index, cells, columns);
+        const row = readRow(sheet, index, cells, columns, shape);
         if (row) yield row;
       }
     },
     at(row) {
       const index = row - 1;
       if (index < header.dataStart || index >= sheet.rows.length) return null;
-      return readRow(sheet, index, sheet.rows.at(index) ?? [], columns);
+      return readRow(sheet, index, sheet.rows.at(index) ?? [], columns, shape);
     },
   };
 }
@@ -76,10 +78,10 @@ function readRow<K extends string>(
   index: number,
   cells: readonly RawCell[],
   columns: readonly KeyedColumn<K>[],
+  shape: Partial<Record<K, Cell<unknown>>>,
 ): DataRow<K> | null {
   const row = index + 1;
-  // Keys are added in the same order for every row, so that all rows share one object shape.
-  const fields: Partial<Record<K, Cell<unknown>>> = {};
+  const fields = { ...shape };
   let filled = false;
   for (const { key, index: at, spec, place } of columns) {
     const cell = parseCell(spec.type, cells[at] ?? null, row, place);

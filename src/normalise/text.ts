@@ -2,22 +2,34 @@ import type { CalendarDate, RawCell } from '../types.js';
 
 const WHITESPACE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
 
-// Printable ASCII and the common CJK ideographs are their own NFKC form; most cells hold nothing
-// else, and normalising ten million cells that would not change is most of the cost of reading.
-const NFKC_STABLE = /^[\x20-\x7e\u4e00-\u9fff]*$/;
+/**
+ * Printable ASCII other than the space, and the common CJK ideographs: text of these alone is
+ * its own NFKC form and has no whitespace. Most cells hold nothing else, and cleaning ten
+ * million cells that would not change is most of the cost of reading.
+ */
+export function isPlainText(value: string): boolean {
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if ((code > 0x20 && code < 0x7f) || (code >= 0x4e00 && code <= 0x9fff)) continue;
+    return false;
+  }
+  return true;
+}
 
-function nfkc(value: string): string {
-  return NFKC_STABLE.test(value) ? value : value.normalize('NFKC');
+/** Full-width to half-width (NFKC). */
+export function nfkc(value: string): string {
+  return isPlainText(value) ? value : value.normalize('NFKC');
 }
 
 /** Full-width to half-width (NFKC), stray spaces and line breaks trimmed and collapsed. */
 export function cleanText(value: string): string {
-  return nfkc(value).replace(WHITESPACE, ' ').trim();
+  return isPlainText(value) ? value : value.normalize('NFKC').replace(WHITESPACE, ' ').trim();
 }
 
 /** A header or vocabulary word reduced to what identifies it: NFKC, no whitespace, no required-field stars. */
 export function compactKey(value: string): string {
-  return nfkc(value).replace(WHITESPACE, '').replace(/[*※★]/g, '');
+  if (isPlainText(value) && !value.includes('*')) return value;
+  return value.normalize('NFKC').replace(WHITESPACE, '').replace(/[*※★]/g, '');
 }
 
 export function isCalendarDate(cell: RawCell): cell is CalendarDate {

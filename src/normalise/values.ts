@@ -1,7 +1,7 @@
 import type { Cell, CellProblem, RawCell, Source } from '../types.js';
 import type { ValueType } from './columns.js';
 import { parseDate } from './dates.js';
-import { cellText, compactKey, isCalendarDate } from './text.js';
+import { cellText, compactKey, isCalendarDate, nfkc } from './text.js';
 import { closestWord } from './suggest.js';
 
 const YES = new Set(['是', 'Y', 'YES', '√', '✓', '✔', '☑', '1', 'TRUE', '有', '已备案']);
@@ -58,8 +58,26 @@ export function parseCell(type: ValueType, cell: RawCell, row: number, place: Co
     const blank = type.kind === 'yes-no' || type.kind === 'yes-no-or-date' ? false : null;
     return new SheetCell(raw, blank, row, place, undefined, undefined);
   }
-  const parsed = parseFilled(type, cell, raw);
+  if (type.kind === 'text' || type.kind === 'phone') return new SheetCell(raw, raw, row, place, undefined, undefined);
+  const parsed = typeof cell === 'string' && REPEATING_KINDS.has(type.kind) ? parseRepeating(type, cell, raw) : parseFilled(type, cell, raw);
   return new SheetCell(raw, parsed.value ?? null, row, place, parsed.problem, parsed.lostDigits);
+}
+
+// A column of dates, yes/no or a vocabulary holds a few hundred different texts in a million
+// rows: each text is read once per column type, and its reading shared (readings are never changed).
+const REPEATING_KINDS: ReadonlySet<ValueType['kind']> = new Set(['date', 'yes-no', 'yes-no-or-date', 'enum']);
+const MAX_REMEMBERED = 20_000;
+const readings = new WeakMap<ValueType, Map<string, Parsed>>();
+
+function parseRepeating(type: ValueType, cell: string, raw: string): Parsed {
+  let known = readings.get(type);
+  if (!known) readings.set(type, (known = new Map()));
+  let parsed = known.get(cell);
+  if (!parsed) {
+    parsed = parseFilled(type, cell, raw);
+    if (known.size < MAX_REMEMBERED) known.set(cell, parsed);
+  }
+  return parsed;
 }
 
 function parseFilled(type: ValueType, cell: RawCell, raw: string): Parsed {
@@ -84,15 +102,26 @@ function parseFilled(type: ValueType, cell: RawCell, raw: string): Parsed {
 }
 
 // Exports from other systems force text with a leading apostrophe or backtick (Excel hides its own).
+const TEXT_MARKS = new Set(["'", '`', '‘', '’']);
+
 function digitsText(raw: string): string {
-  return compactKey(raw).replace(/^['`‘’]/, '');
+  const compact = compactKey(raw);
+  return TEXT_MARKS.has(compact.charAt(0)) ? compact.slice(1) : compact;
 }
 
 function parseCode(raw: string, digits: number): Parsed {
   const compact = digitsText(raw);
-  return new RegExp(`^\\d{${digits}}$`).test(compact)
+  return compact.length === digits && isAllDigits(compact)
     ? { value: compact }
     : { value: null, problem: { kind: 'code', expected: `${digits}` } };
+}
+
+function isAllDigits(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
 }
 
 function parseIdNumber(cell: RawCell, raw: string): Parsed {
@@ -132,8 +161,7 @@ function parseEnum(raw: string, values: readonly string[], spellings?: Readonly<
 
 /** A multi-value cell: every part must be known; the known ones still count when one is not. */
 function parseEnumList(raw: string, values: readonly string[], spellings?: Readonly<Record<string, string>>): Parsed {
-  const parts = raw
-    .normalize('NFKC')
+  const parts = nfkc(raw)
     .split(MULTI_VALUE_SEPARATORS)
     .map((part) => part.trim())
     .filter((part) => part !== '');

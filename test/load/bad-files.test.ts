@@ -1,7 +1,7 @@
 // Each file of fixtures/bad/ gives the expected LoadError, with messages that name the file.
 import { describe, expect, it } from 'vitest';
 import type { LoadErrorCode } from '../../src/errors.js';
-import { badFixture, expectLoadError, loadOne } from './support.js';
+import { badFixture, expectLoadError, loadOne, rowsOf } from './support.js';
 
 const EXPECTED: [file: string, code: LoadErrorCode, saying: RegExp][] = [
   ['empty.xlsx', 'EMPTY', /empty/],
@@ -36,7 +36,7 @@ describe('bad files', () => {
     const file = badFixture('text-named.xlsx');
     const roster = loadOne(file);
     expect(roster.sheets).toHaveLength(1);
-    expect(roster.sheets[0]!.rows).toEqual([['这是一封说明信，名册另附。'], ['请查收。']]);
+    expect(rowsOf(roster.sheets[0]!.rows)).toEqual([['这是一封说明信，名册另附。'], ['请查收。']]);
   });
 
   it('reads a legacy .xls named .xlsx by its content', () => {

@@ -1,6 +1,6 @@
 // CSV files: encodings, line numbers, ragged and badly quoted rows.
 import { describe, expect, it } from 'vitest';
-import { expectLoadError, loadFixture, loadOne, temporaryFolder, writeTemporary } from './support.js';
+import { expectLoadError, loadFixture, loadOne, rowsOf, temporaryFolder, writeTemporary } from './support.js';
 
 const ROWS = [
   ['姓名', '身份证号', '所驻村', '驻村时间'],
@@ -15,18 +15,18 @@ describe('encodings', () => {
     const sheet = roster.sheets[0]!;
     expect(sheet.name).toBe(fixture);
     expect(sheet.file).toBe(loadFixture(fixture));
-    expect(sheet.rows).toEqual(ROWS);
+    expect(rowsOf(sheet.rows)).toEqual(ROWS);
     expect(sheet.merges).toEqual([]);
   });
 
   it('keeps a four-byte GB18030 character', () => {
-    expect(loadOne(loadFixture('gb18030.csv')).sheets[0]!.rows[2]![2]).toBe('\u{20000}村');
+    expect(loadOne(loadFixture('gb18030.csv')).sheets[0]!.rows.at(2)![2]).toBe('\u{20000}村');
   });
 });
 
 describe('line numbers', () => {
   it('puts each record at the line where it starts, past quoted cells with line breaks', () => {
-    const rows = loadOne(loadFixture('multiline.csv')).sheets[0]!.rows;
+    const rows = rowsOf(loadOne(loadFixture('multiline.csv')).sheets[0]!.rows);
     expect(rows).toEqual([
       ['姓名', '备注', '村'],
       ['张三', '第一行\n第二行', '东村'],
@@ -41,29 +41,29 @@ describe('line numbers', () => {
   it('counts CRLF, LF and CR line ends alike, keeps blank lines and drops trailing ones', () => {
     const folder = temporaryFolder();
     const file = writeTemporary(folder, 'mixed.csv', 'a,b\r\n\nc\r"d\r\ne",f\ng\n\n\n');
-    expect(loadOne(file).sheets[0]!.rows).toEqual([['a', 'b'], [], ['c'], ['d\r\ne', 'f'], [], ['g']]);
+    expect(rowsOf(loadOne(file).sheets[0]!.rows)).toEqual([['a', 'b'], [], ['c'], ['d\r\ne', 'f'], [], ['g']]);
   });
 });
 
 describe('tolerance', () => {
   it('reads ragged rows and stray quotes', () => {
     const file = writeTemporary(temporaryFolder(), 'ragged.csv', 'a,b,c\n1\n1,2,3,4\nx,y"z,w\n');
-    expect(loadOne(file).sheets[0]!.rows).toEqual([['a', 'b', 'c'], ['1'], ['1', '2', '3', '4'], ['x', 'y"z', 'w']]);
+    expect(rowsOf(loadOne(file).sheets[0]!.rows)).toEqual([['a', 'b', 'c'], ['1'], ['1', '2', '3', '4'], ['x', 'y"z', 'w']]);
   });
 
   it('keeps spaces: normalising is not the loader\'s job', () => {
     const file = writeTemporary(temporaryFolder(), 'spaces.csv', ' 姓名 ,性别\u3000\n');
-    expect(loadOne(file).sheets[0]!.rows).toEqual([[' 姓名 ', '性别\u3000']]);
+    expect(rowsOf(loadOne(file).sheets[0]!.rows)).toEqual([[' 姓名 ', '性别\u3000']]);
   });
 
   it('reads a file holding only a byte-order mark as a sheet without rows', () => {
     const file = writeTemporary(temporaryFolder(), 'bom.csv', Buffer.from([0xef, 0xbb, 0xbf]));
-    expect(loadOne(file).sheets[0]!.rows).toEqual([]);
+    expect(rowsOf(loadOne(file).sheets[0]!.rows)).toEqual([]);
   });
 
   it('reads a semicolon-separated file as one column (only commas separate)', () => {
     const file = writeTemporary(temporaryFolder(), 'semicolons.csv', '姓名;性别\n张三;男\n');
-    expect(loadOne(file).sheets[0]!.rows).toEqual([['姓名;性别'], ['张三;男']]);
+    expect(rowsOf(loadOne(file).sheets[0]!.rows)).toEqual([['姓名;性别'], ['张三;男']]);
   });
 });
 

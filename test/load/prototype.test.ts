@@ -1,7 +1,7 @@
 // Files whose sheet names, headers and cells are the names of Object.prototype's properties read
 // as plain data, and leave every prototype as it was.
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadFixture, loadOne, temporaryFolder, writeTemporary } from './support.js';
+import { loadFixture, loadOne, rowsOf, temporaryFolder, writeTemporary } from './support.js';
 
 const objectKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 const arrayKeys = Object.getOwnPropertyNames(Array.prototype).sort();
@@ -31,6 +31,7 @@ describe('prototype pollution', () => {
     const file = writeTemporary(temporaryFolder(), '__proto__.csv', '__proto__,constructor,prototype\npolluted,{"polluted":true},x\n');
     const sheet = loadOne(file).sheets[0]!;
     expect(sheet.name).toBe('__proto__.csv');
-    expect(sheet.rows).toEqual([['__proto__', 'constructor', 'prototype'], ['polluted', '{"polluted":true}', 'x']]);
+    expect(rowsOf(sheet.rows)).toEqual([['__proto__', 'constructor', 'prototype'], ['polluted', '{"polluted":true}', 'x']]);
+    expect(rowsOf(sheet.rows).every((row) => Object.getPrototypeOf(row) === Array.prototype)).toBe(true);
   });
 });

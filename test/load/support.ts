@@ -8,7 +8,7 @@ import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { expect } from 'vitest';
 import { LoadError, type LoadErrorCode } from '../../src/errors.js';
 import { loadRoster, type LoadLimits } from '../../src/load/index.js';
-import type { LoadedRoster } from '../../src/types.js';
+import type { LoadedRoster, RawCell, SheetRows } from '../../src/types.js';
 import { unzipWithinLimit } from '../../src/load/zip-guard.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,6 +23,11 @@ export function writeTemporary(folder: string, name: string, bytes: Uint8Array |
   const path = join(folder, name);
   writeFileSync(path, bytes);
   return path;
+}
+
+/** A sheet's rows as an array: `at(i)` for every index (a CSV sheet reads its rows on demand). */
+export function rowsOf(rows: SheetRows): (readonly RawCell[])[] {
+  return Array.from({ length: rows.length }, (_, index) => rows.at(index)!);
 }
 
 export function loadOne(file: string, limits?: LoadLimits): LoadedRoster {
