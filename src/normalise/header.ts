@@ -1,4 +1,4 @@
-import type { MergedRange, RawCell, RawSheet } from '../types.js';
+import type { MergedRange, RawSheet } from '../types.js';
 import type { ColumnAliases, ColumnSpec } from './columns.js';
 import { cellText, compactKey } from './text.js';
 
@@ -30,10 +30,10 @@ export function aliasLookup<K extends string>(specs: readonly ColumnSpec<K>[], e
 
 /** The best header of a sheet for one kind of row: single or two-row, found in its first rows. */
 export function findHeader<K extends string>(sheet: RawSheet, lookup: ReadonlyMap<string, K>): HeaderMatch<K> | null {
+  const area = headerArea(sheet);
   let best: HeaderMatch<K> | null = null;
-  const lastCandidate = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
-  for (let row = 0; row < lastCandidate; row++) {
-    for (const candidate of [matchSingleRow(sheet, row, lookup), matchTwoRows(sheet, row, lookup)]) {
+  for (let row = 0; row < area.candidateRows; row++) {
+    for (const candidate of [matchSingleRow(area, row, lookup), matchTwoRows(area, row, lookup)]) {
       if (candidate && (!best || score(candidate) > score(best))) best = candidate;
     }
   }
@@ -45,15 +45,61 @@ function score(match: HeaderMatch<string>): number {
   return match.columns.size * 2 + (match.dataStart - match.headerRow === 1 ? 1 : 0);
 }
 
-function matchSingleRow<K extends string>(sheet: RawSheet, row: number, lookup: ReadonlyMap<string, K>): HeaderMatch<K> | null {
-  const cells = sheet.rows.at(row) ?? [];
+/**
+ * The rows a header may be in, as text, read once per sheet: each sheet is searched for a
+ * village header and a cadre header, each row as a header alone and as the top of two.
+ */
+interface HeaderArea {
+  readonly candidateRows: number;
+  /** The cells' texts by row (one row more than the candidates: the second row of a two-row header). */
+  readonly texts: readonly (readonly string[])[];
+  /** The text shown at (row, column): a merged range's text is in its top-left cell only. */
+  groupText(row: number, column: number): string;
+}
+
+const areas = new WeakMap<RawSheet, HeaderArea>();
+
+function headerArea(sheet: RawSheet): HeaderArea {
+  let area = areas.get(sheet);
+  if (!area) areas.set(sheet, (area = readHeaderArea(sheet)));
+  return area;
+}
+
+function readHeaderArea(sheet: RawSheet): HeaderArea {
+  const candidateRows = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
+  const texts: string[][] = [];
+  for (let row = 0; row <= candidateRows && row < sheet.rows.length; row++) texts.push((sheet.rows.at(row) ?? []).map(cellText));
+  return {
+    candidateRows,
+    texts,
+    groupText(row, column) {
+      const range = sheet.merges.find((merge) => contains(merge, row, column));
+      if (range && range.firstRow !== row) return '';
+      return texts[row]?.[range ? range.firstColumn : column] ?? '';
+    },
+  };
+}
+
+// Header words repeat across rows, sheets and rosters: each is compacted once.
+const headerKeys = new Map<string, string>();
+const MAX_HEADER_KEYS = 10_000;
+
+function headerKey(text: string): string {
+  let key = headerKeys.get(text);
+  if (key === undefined) {
+    key = compactKey(text);
+    if (headerKeys.size < MAX_HEADER_KEYS) headerKeys.set(text, key);
+  }
+  return key;
+}
+
+function matchSingleRow<K extends string>(area: HeaderArea, row: number, lookup: ReadonlyMap<string, K>): HeaderMatch<K> | null {
   const columns = new Map<K, { index: number; text: string }>();
   const texts: string[] = [];
-  cells.forEach((cell, index) => {
-    const text = cellText(cell);
+  area.texts[row]!.forEach((text, index) => {
     if (text === '') return;
     texts.push(text);
-    claim(columns, lookup.get(compactKey(text)), index, text);
+    claim(columns, lookup.get(headerKey(text)), index, text);
   });
   return columns.size === 0 ? null : { headerRow: row, dataStart: row + 1, columns, texts };
 }
@@ -63,20 +109,20 @@ function matchSingleRow<K extends string>(sheet: RawSheet, row: number, lookup: 
  * A sub-header is tried as group + sub-header with their shared characters written once
  * (所驻村 + 村代码 = 所驻村代码), then both plainly, then alone.
  */
-function matchTwoRows<K extends string>(sheet: RawSheet, row: number, lookup: ReadonlyMap<string, K>): HeaderMatch<K> | null {
-  const top = sheet.rows.at(row) ?? [];
-  const bottom = sheet.rows.at(row + 1) ?? [];
-  if (!bottom.some((cell) => cellText(cell) !== '')) return null;
+function matchTwoRows<K extends string>(area: HeaderArea, row: number, lookup: ReadonlyMap<string, K>): HeaderMatch<K> | null {
+  const top = area.texts[row]!;
+  const bottom = area.texts[row + 1] ?? [];
+  if (!bottom.some((text) => text !== '')) return null;
   const columns = new Map<K, { index: number; text: string }>();
   const texts: string[] = [];
   const width = Math.max(top.length, bottom.length);
   for (let index = 0; index < width; index++) {
-    const group = cellText(groupCell(sheet, row, index) ?? null);
-    const sub = cellText(bottom[index] ?? null);
+    const group = area.groupText(row, index);
+    const sub = bottom[index] ?? '';
     if (sub === '') {
       if (group === '') continue;
       texts.push(group);
-      claim(columns, lookup.get(compactKey(group)), index, group);
+      claim(columns, lookup.get(headerKey(group)), index, group);
       continue;
     }
     const text = group === '' ? sub : `${group}/${sub}`;
@@ -93,17 +139,10 @@ function claim<K extends string>(columns: Map<K, { index: number; text: string }
 
 function firstKnown<K extends string>(names: string[], lookup: ReadonlyMap<string, K>): K | undefined {
   for (const name of names) {
-    const key = lookup.get(compactKey(name));
+    const key = lookup.get(headerKey(name));
     if (key !== undefined) return key;
   }
   return undefined;
-}
-
-/** The value shown at (row, column): a merged range's value lives in its top-left cell only. */
-function groupCell(sheet: RawSheet, row: number, column: number): RawCell | undefined {
-  const range = sheet.merges.find((merge) => contains(merge, row, column));
-  if (range && range.firstRow === row) return sheet.rows.at(row)?.[range.firstColumn];
-  return range ? null : sheet.rows.at(row)?.[column];
 }
 
 function contains(range: MergedRange, row: number, column: number): boolean {
@@ -112,8 +151,8 @@ function contains(range: MergedRange, row: number, column: number): boolean {
 
 /** 所驻村 + 村代码 → 所驻村代码: the longest end of the group that begins the sub-header is written once. */
 export function joinShared(group: string, sub: string): string {
-  const a = compactKey(group);
-  const b = compactKey(sub);
+  const a = headerKey(group);
+  const b = headerKey(sub);
   for (let overlap = Math.min(a.length, b.length); overlap > 0; overlap--) {
     if (a.endsWith(b.slice(0, overlap))) return a + b.slice(overlap);
   }
