@@ -59,24 +59,18 @@ export function parseCell(type: ValueType, cell: RawCell, row: number, place: Co
     return new SheetCell(raw, blank, row, place, undefined, undefined);
   }
   if (type.kind === 'text' || type.kind === 'phone') return new SheetCell(raw, raw, row, place, undefined, undefined);
-  const parsed = typeof cell === 'string' && REPEATING_KINDS.has(type.kind) ? parseRepeating(type, cell, raw) : parseFilled(type, cell, raw);
+  const parsed = parseFilled(type, cell, raw);
   return new SheetCell(raw, parsed.value ?? null, row, place, parsed.problem, parsed.lostDigits);
 }
 
-// A column of dates, yes/no or a vocabulary holds a few hundred different texts in a million
-// rows: each text is read once per column type, and its reading shared (readings are never changed).
-const REPEATING_KINDS: ReadonlySet<ValueType['kind']> = new Set(['date', 'yes-no', 'yes-no-or-date', 'enum']);
-const MAX_REMEMBERED = 20_000;
-const readings = new WeakMap<ValueType, Map<string, Parsed>>();
+// Readings that recur in every row are made once and shared (a reading is never changed).
+const READ_YES: Parsed = { value: true };
+const READ_NO: Parsed = { value: false };
+const knownWords = new Map<string, Parsed>();
 
-function parseRepeating(type: ValueType, cell: string, raw: string): Parsed {
-  let known = readings.get(type);
-  if (!known) readings.set(type, (known = new Map()));
-  let parsed = known.get(cell);
-  if (!parsed) {
-    parsed = parseFilled(type, cell, raw);
-    if (known.size < MAX_REMEMBERED) known.set(cell, parsed);
-  }
+function knownWord(word: string): Parsed {
+  let parsed = knownWords.get(word);
+  if (!parsed) knownWords.set(word, (parsed = { value: word }));
   return parsed;
 }
 
@@ -139,21 +133,21 @@ function parseDateCell(cell: RawCell): Parsed {
 
 function parseYesNo(raw: string): Parsed {
   const word = compactKey(raw).toUpperCase();
-  if (YES.has(word)) return { value: true };
-  if (NO.has(word)) return { value: false };
+  if (YES.has(word)) return READ_YES;
+  if (NO.has(word)) return READ_NO;
   return { value: null, problem: { kind: 'yes-no' } };
 }
 
 function parseDateOrYesNo(cell: RawCell, raw: string): Parsed {
   const yesNo = parseYesNo(raw);
   if (!yesNo.problem) return yesNo;
-  return isCalendarDate(cell) || parseDate(cell) ? { value: true } : yesNo;
+  return isCalendarDate(cell) || parseDate(cell) ? READ_YES : yesNo;
 }
 
 function parseEnum(raw: string, values: readonly string[], spellings?: Readonly<Record<string, string>>): Parsed {
   const word = compactKey(raw);
   const known = values.find((value) => value === word) ?? (spellings && Object.hasOwn(spellings, word) ? spellings[word] : undefined);
-  if (known !== undefined) return { value: known };
+  if (known !== undefined) return knownWord(known);
   const suggestion = closestWord(word, [...values, ...Object.keys(spellings ?? {})]);
   const canonical = suggestion && spellings && Object.hasOwn(spellings, suggestion) ? spellings[suggestion] : suggestion;
   return { value: null, problem: canonical ? { kind: 'enum', suggestion: canonical } : { kind: 'enum' } };
