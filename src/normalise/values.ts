@@ -41,8 +41,6 @@ class SheetCell implements Cell<unknown> {
     readonly value: unknown,
     private readonly row: number,
     private readonly place: ColumnPlace,
-    readonly problem: CellProblem | undefined,
-    readonly lostDigits: boolean | undefined,
   ) {}
 
   get source(): Source {
@@ -51,16 +49,31 @@ class SheetCell implements Cell<unknown> {
   }
 }
 
+/** A cell that could not be read as its column's type, or lost digits: few, so other cells need not carry the fields. */
+class FlawedCell extends SheetCell {
+  constructor(
+    raw: string,
+    value: unknown,
+    row: number,
+    place: ColumnPlace,
+    readonly problem: CellProblem | undefined,
+    readonly lostDigits: boolean | undefined,
+  ) {
+    super(raw, value, row, place);
+  }
+}
+
 /** `row` is the spreadsheet's own 1-based row number. */
 export function parseCell(type: ValueType, cell: RawCell, row: number, place: ColumnPlace): Cell<unknown> {
   const raw = cellText(cell);
   if (raw === '') {
     const blank = type.kind === 'yes-no' || type.kind === 'yes-no-or-date' ? false : null;
-    return new SheetCell(raw, blank, row, place, undefined, undefined);
+    return new SheetCell(raw, blank, row, place);
   }
-  if (type.kind === 'text' || type.kind === 'phone') return new SheetCell(raw, raw, row, place, undefined, undefined);
+  if (type.kind === 'text' || type.kind === 'phone') return new SheetCell(raw, raw, row, place);
   const parsed = parseFilled(type, cell, raw);
-  return new SheetCell(raw, parsed.value ?? null, row, place, parsed.problem, parsed.lostDigits);
+  if (parsed.problem === undefined && parsed.lostDigits === undefined) return new SheetCell(raw, parsed.value ?? null, row, place);
+  return new FlawedCell(raw, parsed.value ?? null, row, place, parsed.problem, parsed.lostDigits);
 }
 
 // Readings that recur in every row are made once and shared (a reading is never changed).
@@ -121,7 +134,7 @@ function isAllDigits(text: string): boolean {
 function parseIdNumber(cell: RawCell, raw: string): Parsed {
   if (typeof cell === 'number') {
     const digits = cellText(cell);
-    return { value: digits, lostDigits: digits.length > LARGEST_EXACT_DIGITS };
+    return digits.length > LARGEST_EXACT_DIGITS ? { value: digits, lostDigits: true } : { value: digits };
   }
   return { value: digitsText(raw).toUpperCase() };
 }
