@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { RawCell } from '../../src/types.js';
-import { findingsOfRoster, normaliseSheets, rawSheet, RosterBuilder } from '../helpers/roster-builder.js';
+import { findingsOfRoster, normalise, normaliseSheets, rawSheet, RosterBuilder } from '../helpers/roster-builder.js';
 import { cadreRows } from '../helpers/rows.js';
 
 // Data rows: footers end the data, blank rows and 序号-only rows are skipped, rows keep their spreadsheet numbers.
@@ -76,5 +76,30 @@ describe('blank and number-only rows', () => {
     const rows: RawCell[][] = [header, ...cadres.rows.slice(1), [...Array(header.length - 1).fill(null), '此行仅有备注']];
     const roster = normaliseSheets([villages, rawSheet(cadres.name, rows)]);
     expect(cadreRows(roster)).toHaveLength(4);
+  });
+});
+
+describe('rows are read again on request', () => {
+  test('each pass reads the same rows, and a row can be read again by its number', () => {
+    const roster = normalise(RosterBuilder.baseline());
+    const first = cadreRows(roster);
+    expect(cadreRows(roster).map((c) => [c.source.row, c.idNumber])).toEqual(first.map((c) => [c.source.row, c.idNumber]));
+    const again = roster.rows.cadre(first[2].source.row);
+    expect(again?.fields.name?.raw).toBe(first[2].fields.name?.raw);
+    expect(again?.fields.idNumber?.source).toMatchObject({ row: first[2].source.row, column: '身份证号' });
+    expect(roster.rows.village(2)?.code).toBe(roster.villages?.[0].code);
+  });
+
+  test('the header row, and rows past the sheet, are not data rows', () => {
+    const roster = normalise(RosterBuilder.baseline());
+    expect(roster.rows.cadre(1)).toBeNull();
+    expect(roster.rows.cadre(1000)).toBeNull();
+    expect(roster.rows.village(1)).toBeNull();
+  });
+
+  test('a roster keeps its villages without their cells', () => {
+    const roster = normalise(RosterBuilder.baseline());
+    expect(roster.villages?.[0]).not.toHaveProperty('fields');
+    expect(roster.villages?.[0]).toMatchObject({ code: roster.rows.village(2)?.code, categories: ['脱贫村'] });
   });
 });
