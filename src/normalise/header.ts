@@ -46,15 +46,17 @@ function score(match: HeaderMatch<string>): number {
 }
 
 /**
- * The rows a header may be in, as text, read once per sheet: each sheet is searched for a
- * village header and a cadre header, each row as a header alone and as the top of two.
+ * The rows a header may be in, as text and as compact keys, read once per sheet: each sheet is
+ * searched for a village header and a cadre header, each row as a header alone and as the top of two.
  */
 interface HeaderArea {
   readonly candidateRows: number;
   /** The cells' texts by row (one row more than the candidates: the second row of a two-row header). */
   readonly texts: readonly (readonly string[])[];
-  /** The text shown at (row, column): a merged range's text is in its top-left cell only. */
-  groupText(row: number, column: number): string;
+  /** The same, compacted (compactKey): what is looked up. */
+  readonly keys: readonly (readonly string[])[];
+  /** Where the text shown at (row, column) is: a merged range's text is in its top-left cell only; null when none. */
+  groupColumn(row: number, column: number): number | null;
 }
 
 const areas = new WeakMap<RawSheet, HeaderArea>();
@@ -72,34 +74,36 @@ function readHeaderArea(sheet: RawSheet): HeaderArea {
   return {
     candidateRows,
     texts,
-    groupText(row, column) {
+    keys: texts.map((row) => row.map(compactKey)),
+    groupColumn(row, column) {
       const range = sheet.merges.find((merge) => contains(merge, row, column));
-      if (range && range.firstRow !== row) return '';
-      return texts[row]?.[range ? range.firstColumn : column] ?? '';
+      if (range && range.firstRow !== row) return null;
+      return range ? range.firstColumn : column;
     },
   };
 }
 
-// Header words repeat across rows, sheets and rosters: each is compacted once.
-const headerKeys = new Map<string, string>();
-const MAX_HEADER_KEYS = 10_000;
+/** The column key a header word names; a word longer than every alias names none (most cells of data rows). */
+function keyNamed<K extends string>(lookup: ReadonlyMap<string, K>, word: string): K | undefined {
+  return word.length > longestWord(lookup) ? undefined : lookup.get(word);
+}
 
-function headerKey(text: string): string {
-  let key = headerKeys.get(text);
-  if (key === undefined) {
-    key = compactKey(text);
-    if (headerKeys.size < MAX_HEADER_KEYS) headerKeys.set(text, key);
-  }
-  return key;
+const longestWords = new WeakMap<ReadonlyMap<string, string>, number>();
+
+function longestWord(lookup: ReadonlyMap<string, string>): number {
+  let longest = longestWords.get(lookup);
+  if (longest === undefined) longestWords.set(lookup, (longest = Math.max(0, ...[...lookup.keys()].map((word) => word.length))));
+  return longest;
 }
 
 function matchSingleRow<K extends string>(area: HeaderArea, row: number, lookup: ReadonlyMap<string, K>): HeaderMatch<K> | null {
   const columns = new Map<K, { index: number; text: string }>();
   const texts: string[] = [];
+  const keys = area.keys[row]!;
   area.texts[row]!.forEach((text, index) => {
     if (text === '') return;
     texts.push(text);
-    claim(columns, lookup.get(headerKey(text)), index, text);
+    claim(columns, keyNamed(lookup, keys[index]!), index, text);
   });
   return columns.size === 0 ? null : { headerRow: row, dataStart: row + 1, columns, texts };
 }
@@ -117,32 +121,31 @@ function matchTwoRows<K extends string>(area: HeaderArea, row: number, lookup: R
   const texts: string[] = [];
   const width = Math.max(top.length, bottom.length);
   for (let index = 0; index < width; index++) {
-    const group = area.groupText(row, index);
+    const at = area.groupColumn(row, index);
+    const group = at === null ? '' : (top[at] ?? '');
+    const groupKey = at === null ? '' : (area.keys[row]![at] ?? '');
     const sub = bottom[index] ?? '';
     if (sub === '') {
       if (group === '') continue;
       texts.push(group);
-      claim(columns, lookup.get(headerKey(group)), index, group);
+      claim(columns, keyNamed(lookup, groupKey), index, group);
       continue;
     }
     const text = group === '' ? sub : `${group}/${sub}`;
     texts.push(text);
-    const names = group === '' ? [sub] : [joinShared(group, sub), group + sub, sub];
-    claim(columns, firstKnown(names, lookup), index, text);
+    claim(columns, subHeaderKey(groupKey, area.keys[row + 1]![index]!, lookup), index, text);
   }
   return columns.size === 0 ? null : { headerRow: row, dataStart: row + 2, columns, texts };
 }
 
-function claim<K extends string>(columns: Map<K, { index: number; text: string }>, key: K | undefined, index: number, text: string): void {
-  if (key !== undefined && !columns.has(key)) columns.set(key, { index, text });
+function subHeaderKey<K extends string>(group: string, sub: string, lookup: ReadonlyMap<string, K>): K | undefined {
+  // Joined, the words are at least as long as the longer of the two: too long to be a header, they are not tried.
+  const joinable = group !== '' && Math.max(group.length, sub.length) <= longestWord(lookup);
+  return (joinable ? (keyNamed(lookup, joinShared(group, sub)) ?? keyNamed(lookup, group + sub)) : undefined) ?? keyNamed(lookup, sub);
 }
 
-function firstKnown<K extends string>(names: string[], lookup: ReadonlyMap<string, K>): K | undefined {
-  for (const name of names) {
-    const key = lookup.get(headerKey(name));
-    if (key !== undefined) return key;
-  }
-  return undefined;
+function claim<K extends string>(columns: Map<K, { index: number; text: string }>, key: K | undefined, index: number, text: string): void {
+  if (key !== undefined && !columns.has(key)) columns.set(key, { index, text });
 }
 
 function contains(range: MergedRange, row: number, column: number): boolean {
@@ -151,8 +154,8 @@ function contains(range: MergedRange, row: number, column: number): boolean {
 
 /** 所驻村 + 村代码 → 所驻村代码: the longest end of the group that begins the sub-header is written once. */
 export function joinShared(group: string, sub: string): string {
-  const a = headerKey(group);
-  const b = headerKey(sub);
+  const a = compactKey(group);
+  const b = compactKey(sub);
   for (let overlap = Math.min(a.length, b.length); overlap > 0; overlap--) {
     if (a.endsWith(b.slice(0, overlap))) return a + b.slice(overlap);
   }
