@@ -1,13 +1,15 @@
 // A CSV file → one sheet whose rows are indexed by line: rows.at(i) is the record that starts on
 // line i + 1, so that a report's row number is the line a text editor shows. A quoted cell that
 // holds line breaks spans several lines; the lines it consumes get empty rows. Rows are read from
-// the text on demand (src/load/csv-rows.ts); trailing blank lines are not rows.
+// the file's bytes on demand (src/load/csv-rows.ts); trailing blank lines are not rows.
 import { basename } from 'node:path';
 import type { RawSheet } from '../types.js';
 import { CsvRows, UnclosedQuoteError } from './csv-rows.js';
 import { problem } from './messages.js';
+import type { EncodedText } from './text-decode.js';
 
-export function csvSheet(file: string, text: string): RawSheet {
+/** `text`: the file's bytes and their encoding (text-decode.ts's `textEncoding`), or its text. */
+export function csvSheet(file: string, text: EncodedText | string): RawSheet {
   let rows: CsvRows;
   try {
     rows = new CsvRows(text);

@@ -1,5 +1,5 @@
-// One file → its sheets, by what its bytes are: a zip package (.xlsx, .ods), a compound file
-// (.xls), or text (CSV). Whatever goes wrong comes out as a LoadError.
+// One file → its sheets, by what its bytes are: a zip package (.xlsx by the OOXML reader, .ods by
+// SheetJS), a compound file (.xls), or text (CSV). Whatever goes wrong comes out as a LoadError.
 import { LoadError } from '../errors.js';
 import type { RawSheet } from '../types.js';
 import { CellBudget, cellLimit } from './cell-budget.js';
@@ -10,10 +10,11 @@ import type { LoadLimits } from './limits.js';
 import { problem } from './messages.js';
 import { checkOdsContent } from './ods-guard.js';
 import { checkOoxmlPackage } from './ooxml-guard.js';
+import { readOoxmlWorkbook } from './ooxml-reader.js';
 import { readFileBounded } from './read-file.js';
 import { parsePackage } from './sheetjs.js';
 import { sniffFormat } from './sniff.js';
-import { decodeText, isMarkup, isUtf16 } from './text-decode.js';
+import { isMarkup, isUtf16, MARKUP_SAMPLE_UNITS, textEncoding, textStart } from './text-decode.js';
 import { workbookSheets } from './workbook.js';
 import { PackageParts, workbookPackage } from './zip-contents.js';
 import { unzipWithinLimit } from './zip-guard.js';
@@ -47,9 +48,12 @@ function loadBytes(file: string, bytes: Buffer, limits: LoadLimits): RawSheet[] 
 function loadPackage(file: string, bytes: Buffer, limits: LoadLimits): RawSheet[] {
   const parts = new PackageParts(unzipWithinLimit(file, bytes, limits.maxInflatedBytes));
   const expansion = newBudget(file, limits);
-  if (workbookPackage(file, parts) === 'ods') checkOdsContent(parts, expansion);
-  else checkOoxmlPackage(file, parts, expansion);
-  return workbookSheets(file, parsePackage(file, parts.parts), newBudget(file, limits));
+  if (workbookPackage(file, parts) === 'ods') {
+    checkOdsContent(parts, expansion);
+    return workbookSheets(file, parsePackage(file, parts.parts), newBudget(file, limits));
+  }
+  checkOoxmlPackage(file, parts, expansion);
+  return readOoxmlWorkbook(file, parts, newBudget(file, limits));
 }
 
 function loadCompoundFile(file: string, bytes: Buffer, limits: LoadLimits): RawSheet[] {
@@ -58,8 +62,8 @@ function loadCompoundFile(file: string, bytes: Buffer, limits: LoadLimits): RawS
 }
 
 function loadText(file: string, bytes: Buffer): RawSheet {
-  const text = decodeText(bytes);
-  if (isMarkup(text)) throw problem.webPage(file);
+  const text = textEncoding(bytes);
+  if (isMarkup(textStart(text, MARKUP_SAMPLE_UNITS))) throw problem.webPage(file);
   return csvSheet(file, text);
 }
 

@@ -150,6 +150,9 @@ export const damage = {
   sheetListedTwice: { zh: '工作簿重复列出同一工作表', en: 'the workbook lists one worksheet twice' },
   rowsBeyondExcel: (sheet: string) => ({ zh: `工作表“${sheet}”有超出 Excel 最后一行的单元格`, en: `sheet "${sheet}" has cells below Excel's last row` }),
   columnsBeyondExcel: (sheet: string) => ({ zh: `工作表“${sheet}”有超出 Excel 最后一列的单元格`, en: `sheet "${sheet}" has cells right of Excel's last column` }),
+  sharedStringMissing: (sheet: string) => ({ zh: `工作表“${sheet}”引用了不存在的共享字符串`, en: `sheet "${sheet}" refers to a shared string that is not in the workbook` }),
+  inlineStringBroken: (sheet: string) => ({ zh: `工作表“${sheet}”有无法读取的文本单元格`, en: `sheet "${sheet}" has a text cell that cannot be read` }),
+  hyperlinkRangeBroken: (sheet: string) => ({ zh: `工作表“${sheet}”有范围无效的超链接`, en: `sheet "${sheet}" has a hyperlink over an invalid range` }),
 };
 
 export function formatBytes(bytes: number): string {

@@ -1,7 +1,7 @@
-// Checks on an OOXML package before SheetJS parses it, for two ways a small file makes SheetJS
-// do unbounded work:
-// - a hyperlink whose range covers whole sheets: SheetJS makes a cell for every cell it covers;
-// - a workbook that lists one worksheet part many times: SheetJS parses the part once per listing.
+// Checks on an OOXML package before it is read (by ooxml-reader.ts, or SheetJS for a package with
+// binary parts), for two ways a small file makes the reader do unbounded work:
+// - a hyperlink whose range covers whole sheets: a cell is made for every cell it covers;
+// - a workbook that lists one worksheet part many times: the part is parsed once per listing.
 import { rangeCellCount, type CellBudget } from './cell-budget.js';
 import { damage, problem } from './messages.js';
 import { declaredWorkbookParts, normalisePartName, partText, type PackageParts } from './zip-contents.js';
@@ -9,10 +9,24 @@ import { startTags, tagAttributes } from './xml-tags.js';
 
 export function checkOoxmlPackage(file: string, parts: PackageParts, budget: CellBudget): void {
   for (const part of parts.parts) {
-    const text = partText(part.content);
-    if (looksLikeXml(text)) countHyperlinkCells(text, budget);
+    const text = tagText(part.content);
+    if (looksLikeXml(text) && HYPERLINK_WORD.test(text)) countHyperlinkCells(text, budget);
   }
   refuseRepeatedSheetParts(file, parts);
+}
+
+const HYPERLINK_WORD = /hyperlink/i;
+
+/**
+ * A part's text, good for finding tags and their ASCII attributes: UTF-16 parts decoded, UTF-8
+ * parts byte for byte (latin1, far cheaper than decoding; the bytes of a multi-byte UTF-8
+ * character are all ≥ 0x80, so none of them reads as markup).
+ */
+function tagText(content: Buffer): string {
+  const utf16 = (content[0] === 0xff && content[1] === 0xfe) || (content[0] === 0xfe && content[1] === 0xff);
+  if (utf16) return partText(content);
+  const utf8Bom = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf;
+  return content.toString('latin1', utf8Bom ? 3 : 0);
 }
 
 /** Any part may be a worksheet (the workbook's relationships say which), so each XML part is read. */
@@ -41,7 +55,7 @@ function refuseRepeatedSheetParts(file: string, parts: PackageParts): void {
   }
 }
 
-function relationshipsPartOf(parts: PackageParts, workbook: string): string {
+export function relationshipsPartOf(parts: PackageParts, workbook: string): string {
   const slash = workbook.lastIndexOf('/');
   const own = `${workbook.slice(0, slash + 1)}_rels/${workbook.slice(slash + 1)}.rels`;
   return parts.has(own) ? own : 'xl/_rels/workbook.xml.rels';
@@ -59,7 +73,7 @@ function relationshipTargets(xml: string): Map<string, string> {
 }
 
 /** SheetJS tries xl/ + the target less its "xl/", the target as written, then the target in `folder`. */
-function sheetPart(parts: PackageParts, target: string, folder: string): string | undefined {
+export function sheetPart(parts: PackageParts, target: string, folder: string): string | undefined {
   const candidates = [`xl/${target.replace(/\/?xl\//, '')}`, target, `${folder}${target}`];
   const found = candidates.find((candidate) => parts.has(candidate));
   return found === undefined ? undefined : normalisePartName(found);

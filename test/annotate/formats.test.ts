@@ -107,13 +107,13 @@ describe('CSV pairs', () => {
     expect(copy.book.SheetNames).toEqual(['问题清单', ...loaded.sheets.map((sheet) => sheet.name)]);
     for (const sheet of loaded.sheets) {
       const written = copy.book.Sheets[sheet.name];
-      sheet.rows.forEach((row, r) =>
-        (row ?? []).forEach((value, c) => {
+      for (let r = 0; r < sheet.rows.length; r++) {
+        (sheet.rows.at(r) ?? []).forEach((value, c) => {
           if (value === null || value === '') return;
           const cell = cellAt(written, XLSX.utils.encode_cell({ r, c }));
           if (typeof value === 'string') expect(cell?.v, `${sheet.name} ${r + 1}:${c + 1}`).toBe(value);
-        }),
-      );
+        });
+      }
     }
     const ids = XLSX.utils.sheet_to_json<Record<string, unknown>>(copy.book.Sheets['cadres.csv']).map((row) => row['公民身份号码'] ?? row['身份证号码']);
     expect(ids.filter((id) => typeof id === 'string' && /^\d{17}[\dX]$/.test(id)).length).toBeGreaterThan(5);

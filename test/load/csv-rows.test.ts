@@ -1,6 +1,8 @@
 // The CSV scanner (src/load/csv-rows.ts) against csv-parse: random texts read to the same rows,
 // line for line, or fail the same way at the same line. The oracle is the loader as it was when it
-// used csv-parse/sync (kept here as it was), so that the change of reader changes nothing.
+// used csv-parse/sync (kept here as it was), so that the change of reader changes nothing. The
+// scanner reads a file's bytes, decoding a row when asked; the oracle decodes the whole file first,
+// as the loader did (its decodeText is kept here too), for UTF-8 and GB18030 files alike.
 import { CsvError, parse, type Options } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +10,7 @@ import { LoadError } from '../../src/errors.js';
 import { csvSheet } from '../../src/load/csv.js';
 import { CsvRows } from '../../src/load/csv-rows.js';
 import { problem } from '../../src/load/messages.js';
+import { textEncoding } from '../../src/load/text-decode.js';
 import type { RawCell } from '../../src/types.js';
 import { rowsOf } from './support.js';
 
@@ -61,6 +64,16 @@ function withoutTrailingBlanks(fields: string[]): string[] {
   return end === fields.length ? fields : fields.slice(0, end);
 }
 
+/** src/load/text-decode.ts's decodeText as it was, when a CSV file was decoded as a whole. */
+function decodedAsAWhole(bytes: Uint8Array): string {
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    return new TextDecoder('gb18030').decode(body);
+  }
+}
+
 // ---- the comparison ----
 
 type Outcome = { rows: (readonly RawCell[])[] } | { error: { code: string; en: string } };
@@ -76,7 +89,7 @@ function outcome(read: () => (readonly RawCell[])[]): Outcome {
   }
 }
 
-function ours(text: string): (readonly RawCell[])[] {
+function ours(text: Parameters<typeof csvSheet>[1]): (readonly RawCell[])[] {
   const { rows } = csvSheet(FILE, text);
   const all = rowsOf(rows);
   expect(rows.at(rows.length)).toBeUndefined();
@@ -87,6 +100,12 @@ function ours(text: string): (readonly RawCell[])[] {
 
 function expectSameAsCsvParse(text: string): void {
   expect(outcome(() => ours(text)), JSON.stringify(text)).toEqual(outcome(() => csvParseRows(FILE, text)));
+}
+
+/** A file's bytes: the scanner on them, as the loader reads them, against csv-parse on the text decoded as a whole. */
+function expectBytesReadAsCsvParse(bytes: Uint8Array): void {
+  const label = Buffer.from(bytes).toString('hex');
+  expect(outcome(() => ours(textEncoding(bytes))), label).toEqual(outcome(() => csvParseRows(FILE, decodedAsAWhole(bytes))));
 }
 
 const character = fc.constantFrom('a', 'b', ',', '"', '\r', '\n', '中', ' ');
@@ -107,6 +126,85 @@ describe('the scanner reads as csv-parse did', () => {
   it('random texts with few quotes, so that most of them read', () => {
     const sparse = fc.oneof({ weight: 12, arbitrary: fc.constantFrom('a', '中', ',', '\n', '\r\n', '\r', ' ') }, { weight: 1, arbitrary: fc.constant('"') });
     fc.assert(fc.property(fc.string({ unit: sparse, maxLength: 80 }), expectSameAsCsvParse), { numRuns: 2000 });
+  });
+});
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Characters and their GB18030 bytes: two-byte ones (trail bytes among them in the ASCII range: @ ~ \\), four-byte ones (digits as their second and fourth bytes), € as the one byte 0x80, and GB18030's byte-order mark. */
+const GB18030: Record<string, number[]> = {
+  中: [0xd6, 0xd0],
+  丂: [0x81, 0x40],
+  亊: [0x81, 0x7e],
+  乗: [0x81, 0x5c],
+  '\u3000': [0xa1, 0xa1],
+  é: [0xa8, 0xa6],
+  '\u0080': [0x81, 0x30, 0x81, 0x30],
+  '\u{20000}': [0x95, 0x32, 0x82, 0x36],
+  '€': [0x80],
+  '\uFEFF': [0x84, 0x31, 0x95, 0x33],
+};
+
+function gb18030(text: string): Buffer {
+  return Buffer.concat([...text].map((char) => Buffer.from(GB18030[char] ?? Buffer.from(char, 'latin1'))));
+}
+
+const csvToken = fc.constantFrom('a', ',', ',,', '"', '""', '"x"', '"a\nb"', '"c\r\nd"', '\r', '\n', '\r\n', ' ', '\0');
+const utf8Text = fc.array(fc.oneof(csvToken, fc.constantFrom('中', 'é', '\u{20000}', '\uFEFF', '\u3000')), { maxLength: 30 }).map((parts) => parts.join(''));
+const gb18030Text = fc.array(fc.oneof(csvToken, fc.constantFrom(...Object.keys(GB18030))), { maxLength: 30 }).map((parts) => parts.join(''));
+/** Bytes that are mostly neither UTF-8 nor GB18030: lead bytes cut short, by a delimiter or by the end of the file. */
+const someBytes = fc.array(
+  fc.constantFrom(0x81, 0xfe, 0xff, 0x80, 0x95, 0x30, 0x39, 0x40, 0x7e, 0xc3, 0xa9, 0xe4, 0xb8, 0xad, 0x2c, 0x2c, 0x22, 0x22, 0x0d, 0x0a, 0x0a, 0x61, 0x00),
+  { maxLength: 40 },
+);
+const withBom = (bytes: Uint8Array, bom: boolean): Buffer => Buffer.concat([bom ? UTF8_BOM : Buffer.alloc(0), bytes]);
+
+describe('the scanner reads a file\'s bytes as csv-parse reads the text decoded as a whole', () => {
+  it('UTF-8: characters of two, three and four bytes next to quotes, commas and line ends; a BOM, and U+FEFF in the text', () => {
+    fc.assert(fc.property(utf8Text, fc.boolean(), (text, bom) => expectBytesReadAsCsvParse(withBom(Buffer.from(text, 'utf8'), bom))), { numRuns: 2000 });
+  });
+
+  it('GB18030: two- and four-byte characters next to quotes, commas and line ends', () => {
+    fc.assert(
+      fc.property(gb18030Text, (text) => {
+        const bytes = gb18030(text);
+        expect(new TextDecoder('gb18030').decode(bytes)).toBe(text); // the test's encoder is right
+        expectBytesReadAsCsvParse(bytes);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('bytes that decode with errors (GB18030 sequences cut short by a delimiter or the end of the file), with or without a UTF-8 BOM', () => {
+    fc.assert(fc.property(someBytes, fc.boolean(), (bytes, bom) => expectBytesReadAsCsvParse(withBom(Uint8Array.from(bytes), bom))), { numRuns: 4000 });
+  });
+
+  it.each([
+    ['a four-byte sequence cut by a comma', [0x61, 0x81, 0x30, 0x2c, 0x62]],
+    ['a four-byte sequence cut by the trailing commas', [0x81, 0x30, 0x81, 0x2c, 0x2c, 0x0a, 0x62]],
+    ['a four-byte sequence cut by a closing quote', [0x22, 0x81, 0x30, 0x22, 0x2c, 0x62]],
+    ['a four-byte sequence cut by "" in a quoted field', [0x22, 0x95, 0x32, 0x22, 0x22, 0x81, 0x30, 0x81, 0x22]],
+    ['a four-byte sequence cut by a line break in a quoted field', [0x22, 0x95, 0x32, 0x0d, 0x0a, 0x82, 0x22, 0x0a]],
+    ['a four-byte sequence cut by the end of the file', [0x61, 0x2c, 0x81, 0x30, 0x81]],
+    ['a lead byte cut by a CR', [0x61, 0x81, 0x0d, 0x0a, 0x62]],
+    ['a UTF-8 BOM before GB18030', [0xef, 0xbb, 0xbf, 0xd6, 0xd0, 0x2c, 0x22, 0x95, 0x32, 0x82, 0x36, 0x22, 0x0a]],
+    ['a second UTF-8 BOM', [0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x61, 0x0a]],
+  ])('%s', (_, bytes) => {
+    expectBytesReadAsCsvParse(Uint8Array.from(bytes));
+  });
+
+  it('keeps GB18030\'s byte-order mark as text, as its decoder does', () => {
+    expect(rowsOf(csvSheet(FILE, textEncoding(gb18030('\uFEFF中,"a"\n'))).rows)).toEqual([['\uFEFF中', 'a']]);
+  });
+
+  it('decodes a long field on its own, not as a slice of its row\'s text', () => {
+    // Not observable from JavaScript but as memory: this checks the fields are right whatever their length.
+    const line = `${'中'.repeat(20)},110105199001011234,${'a'.repeat(12)},${'b'.repeat(13)},"${'c'.repeat(14)}",${'é'.repeat(30)}`;
+    const text = `${line}\n${line},,\r\n`;
+    const fields = [...line.split(',').slice(0, 4), 'c'.repeat(14), 'é'.repeat(30)];
+    for (const bytes of [Buffer.from(text, 'utf8'), gb18030(text)]) {
+      expect(rowsOf(csvSheet(FILE, textEncoding(bytes)).rows)).toEqual([fields, fields]);
+    }
   });
 });
 

@@ -40,6 +40,11 @@ describe('hyperlinks over ranges (.xlsx)', () => {
     expect(error.text.en).toContain('links over whole sheets');
   });
 
+  it('refuses it in a worksheet part that starts with a byte-order mark', () => {
+    const file = xlsxFile('link-everywhere-bom.xlsx', `\uFEFF${linked('A1:XFD1048576')}`);
+    expectQuickly(() => expectLoadError(() => loadOne(file), 'TOO_LARGE', file));
+  });
+
   it('reads a hyperlink over a few cells', () => {
     const roster = loadOne(xlsxFile('link.xlsx', linked('B1:B3')));
     expect(roster.sheets[0]!.rows).toEqual([['姓名', '网址']]);
