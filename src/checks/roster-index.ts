@@ -7,7 +7,6 @@ export interface RosterIndex {
   readonly teamIds: ReadonlySet<string>;
   /** How many active first secretaries each village has. */
   readonly firstSecretariesByVillage: ReadonlyMap<string, number>;
-  readonly villageCodes: ReadonlySet<string>;
   readonly villagesByCode: ReadonlyMap<string, Village>;
   /** How many villages carry each name (compacted), for cadres given by village name alone. */
   readonly villageNameCounts: ReadonlyMap<string, number>;
@@ -37,7 +36,6 @@ function buildIndex(roster: Roster): RosterIndex {
     teamsByVillage,
     teamIds: new Set(roster.teams.flatMap((team) => (team.id === null ? [] : [team.id]))),
     firstSecretariesByVillage,
-    villageCodes: new Set((roster.villages ?? []).map((village) => village.code)),
     villagesByCode: new Map((roster.villages ?? []).map((village) => [village.code, village])),
     villageNameCounts: countNames(roster.villages ?? []),
   };

@@ -14,7 +14,7 @@ export const villageExists: CheckKind<Record<string, never>> = {
     if (subject.kind !== 'cadre') return [];
     const code = subject.fields.villageCode;
     if (code && code.raw !== '') {
-      return indexOf(roster).villageCodes.has(subject.villageCode) ? [] : [{ column: 'villageCode', data: { value: code.raw } }];
+      return indexOf(roster).villagesByCode.has(subject.villageCode) ? [] : [{ column: 'villageCode', data: { value: code.raw } }];
     }
     const name = subject.fields.village?.raw ?? '';
     if (name === '' || subject.villageCode !== '') return [];

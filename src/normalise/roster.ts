@@ -44,7 +44,8 @@ export function normaliseRoster(loaded: LoadedRoster, options: NormaliseOptions)
   };
   const found = findRosterSheets(loaded, lookups);
   const villageRows = found.villages ? dataRows(found.villages.sheet, found.villages.header, specMap(VILLAGE_COLUMNS)) : null;
-  const toVillageRow = (row: DataRow<VillageKey>) => toVillage(row, options.keyCounties);
+  const shared = new SharedValues();
+  const toVillageRow = (row: DataRow<VillageKey>) => toVillage(row, options.keyCounties, shared);
   const villages = villageRows ? villagesOf(mapRows(villageRows.all(), toVillageRow)) : null;
   const cadreRows = dataRows(found.cadres.sheet, found.cadres.header, specMap(CADRE_COLUMNS));
   const codesByName = villageCodesByName(villages ?? []);
@@ -122,7 +123,31 @@ function villageCodesByName(villages: readonly Village[]): Map<string, string | 
   return codes;
 }
 
-function toVillage(row: DataRow<VillageKey>, keyCounties: KeyCountyList): VillageRow {
+/**
+ * One object for each distinct value of the columns that repeat from village to village: a
+ * national roster's half a million villages name a few thousand counties and category lists.
+ */
+class SharedValues {
+  private readonly texts = new Map<string, string>();
+  private readonly lists = new Map<string, readonly Category[]>();
+
+  text(value: string): string {
+    const known = this.texts.get(value);
+    if (known !== undefined) return known;
+    this.texts.set(value, value);
+    return value;
+  }
+
+  categories(value: readonly Category[]): readonly Category[] {
+    const key = value.join('|');
+    const known = this.lists.get(key);
+    if (known !== undefined) return known;
+    this.lists.set(key, value);
+    return value;
+  }
+}
+
+function toVillage(row: DataRow<VillageKey>, keyCounties: KeyCountyList, shared: SharedValues): VillageRow {
   const fields = row.fields as VillageFields;
   const code = fields.villageCode?.value ?? fields.villageCode?.raw ?? '';
   return {
@@ -131,15 +156,15 @@ function toVillage(row: DataRow<VillageKey>, keyCounties: KeyCountyList): Villag
     fields,
     code,
     name: fields.village?.raw ?? '',
-    categories: fields.categories?.value ?? ([] as Category[]),
+    categories: shared.categories(fields.categories?.value ?? []),
     keyCounty: isKeyCounty(fields, code, keyCounties),
     lightTask: fields.lightTask?.value === true,
     relocationScale: fields.relocationScale?.value ?? null,
     coveringTeam: fields.coveringTeam?.raw ?? '',
-    countyCode: fields.countyCode?.value ?? code.slice(0, 6),
-    province: fields.province?.raw ?? '',
-    city: fields.city?.raw ?? '',
-    county: fields.county?.raw ?? '',
+    countyCode: shared.text(fields.countyCode?.value ?? code.slice(0, 6)),
+    province: shared.text(fields.province?.raw ?? ''),
+    city: shared.text(fields.city?.raw ?? ''),
+    county: shared.text(fields.county?.raw ?? ''),
   };
 }
 
@@ -175,13 +200,16 @@ function cadreVillageCode(fields: CadreFields, codesByName: ReadonlyMap<string, 
   return (name && codesByName.get(compactKey(name))) || '';
 }
 
-/** What a team keeps of its member: not the cells. */
-function memberOf({ source, villageCode, firstSecretary, leader }: Cadre): TeamMember {
-  return { source, villageCode, firstSecretary, leader };
-}
-
 /** Active cadres sharing a team id, or with no team ids the active cadres of one village. */
 function formTeams(cadres: Iterable<Cadre>, villages: readonly Village[] | null): Team[] {
+  const villagesByCode = new Map((villages ?? []).map((village) => [village.code, village]));
+  // What a team keeps of a member: not the cells; the village code is the village's own string.
+  const memberOf = ({ source, villageCode, firstSecretary, leader }: Cadre): TeamMember => ({
+    source,
+    villageCode: villagesByCode.get(villageCode)?.code ?? villageCode,
+    firstSecretary,
+    leader,
+  });
   const members = new Map<string, { id: string | null; members: TeamMember[] }>();
   for (const cadre of cadres) {
     if (!cadre.active || cadre.villageCode === '') continue;
@@ -191,7 +219,6 @@ function formTeams(cadres: Iterable<Cadre>, villages: readonly Village[] | null)
     if (team) team.members.push(memberOf(cadre));
     else members.set(key, { id, members: [memberOf(cadre)] });
   }
-  const villagesByCode = new Map((villages ?? []).map((village) => [village.code, village]));
   return [...members.values()].map(({ id, members: activeMembers }) => {
     const villageCode = stationOf(activeMembers);
     return { kind: 'team', id, villageCode, village: villagesByCode.get(villageCode) ?? null, activeMembers };
