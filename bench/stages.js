@@ -9,7 +9,7 @@
 //            --dist DIR (the built code to time; default ../dist)
 //
 // Stages: import (zhucun's modules), rules (load the rule files), then per roster: read (the
-// bytes), decode + parse (CSV) or unzip + guards + SheetJS + cells (xlsx), normalise, check (all
+// bytes), detect the encoding + find line starts (CSV) or unzip + guards + the OOXML reader (xlsx), normalise, check (all
 // rules), county stats, settle (cross-roster rules), render (the JSON report). Prints JSON.
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -42,7 +42,7 @@ async function timed(name, list, fn) {
 
 const startup = [];
 const z = await timed('import zhucun modules', startup, async () => {
-  const [load, readFile, textDecode, csv, zipGuard, zipContents, ooxml, sheetjs, workbook, budget, normalise, ruleset, config, engine, stats, reporters, dates, index] =
+  const [load, readFile, textDecode, csv, zipGuard, zipContents, ooxml, ooxmlReader, budget, normalise, ruleset, config, engine, stats, reporters, dates, index] =
     await Promise.all([
       import(new URL('load/index.js', opt.dist).href),
       import(new URL('load/read-file.js', opt.dist).href).catch(() => null),
@@ -51,8 +51,7 @@ const z = await timed('import zhucun modules', startup, async () => {
       import(new URL('load/zip-guard.js', opt.dist).href).catch(() => null),
       import(new URL('load/zip-contents.js', opt.dist).href).catch(() => null),
       import(new URL('load/ooxml-guard.js', opt.dist).href).catch(() => null),
-      import(new URL('load/sheetjs.js', opt.dist).href).catch(() => null),
-      import(new URL('load/workbook.js', opt.dist).href).catch(() => null),
+      import(new URL('load/ooxml-reader.js', opt.dist).href).catch(() => null),
       import(new URL('load/cell-budget.js', opt.dist).href).catch(() => null),
       import(new URL('normalise/index.js', opt.dist).href),
       import(new URL('ruleset/index.js', opt.dist).href),
@@ -63,7 +62,7 @@ const z = await timed('import zhucun modules', startup, async () => {
       import(new URL('normalise/dates.js', opt.dist).href),
       import(new URL('index.js', opt.dist).href),
     ]);
-  return { load, readFile, textDecode, csv, zipGuard, zipContents, ooxml, sheetjs, workbook, budget, normalise, ruleset, config, engine, stats, reporters, dates, index };
+  return { load, readFile, textDecode, csv, zipGuard, zipContents, ooxml, ooxmlReader, budget, normalise, ruleset, config, engine, stats, reporters, dates, index };
 });
 const ruleSet = await timed('load rules (YAML + schema)', startup, () => z.ruleset.loadRuleSet([]));
 const rules = z.config.applyRuleSettings(ruleSet.rules, z.config.EMPTY_CONFIG);
@@ -72,10 +71,10 @@ const limits = z.load.DEFAULT_LIMITS;
 
 // ---------------------------------------------------------------- load, in its parts when the internals are there
 
-const canSplitCsv = z.readFile?.readFileBounded && z.textDecode?.decodeText && z.csv?.csvSheet;
+const canSplitCsv = z.readFile?.readFileBounded && z.textDecode?.textEncoding && z.csv?.csvSheet;
 const canSplitXlsx =
   z.readFile?.readFileBounded && z.zipGuard?.unzipWithinLimit && z.zipContents?.PackageParts && z.zipContents?.workbookPackage &&
-  z.ooxml?.checkOoxmlPackage && z.sheetjs?.parsePackage && z.workbook?.workbookSheets && z.budget?.CellBudget;
+  z.ooxml?.checkOoxmlPackage && z.ooxmlReader?.readOoxmlWorkbook && z.budget?.CellBudget;
 
 async function loadCsvPair(list, [villages, cadres]) {
   if (!canSplitCsv) return timed('load (whole)', list, () => z.load.loadRoster({ path: cadres, files: [villages, cadres], villagesFile: villages }, limits));
@@ -83,8 +82,8 @@ async function loadCsvPair(list, [villages, cadres]) {
   for (const file of [villages, cadres]) {
     const which = file === villages ? 'villages' : 'cadres';
     const bytes = await timed(`load: read ${which}.csv`, list, () => z.readFile.readFileBounded(file, limits.maxFileBytes));
-    const text = await timed(`load: decode ${which}.csv`, list, () => z.textDecode.decodeText(bytes));
-    sheets.push(await timed(`load: scan rows ${which}.csv`, list, () => z.csv.csvSheet(file, text)));
+    const text = await timed(`load: detect encoding ${which}.csv`, list, () => z.textDecode.textEncoding(bytes));
+    sheets.push(await timed(`load: find line starts ${which}.csv`, list, () => z.csv.csvSheet(file, text)));
   }
   return { path: cadres, sheets, villageSheetName: sheets[0].name };
 }
@@ -98,10 +97,7 @@ async function loadWorkbook(list, file) {
     z.zipContents.workbookPackage(file, parts);
     z.ooxml.checkOoxmlPackage(file, parts, budget());
   });
-  // parsePackage(parts) in zhucun 0.1.0, parsePackage(file, parts) later: follow whichever is built.
-  const parse = z.sheetjs.parsePackage.length >= 2 ? () => z.sheetjs.parsePackage(file, parts.parts) : () => z.sheetjs.parsePackage(parts.parts);
-  const parsed = await timed('load: SheetJS parse_zip', list, parse);
-  const sheets = await timed('load: cells → raw rows', list, () => z.workbook.workbookSheets(file, parsed, budget()));
+  const sheets = await timed('load: OOXML reader (sheets → rows)', list, () => z.ooxmlReader.readOoxmlWorkbook(file, parts, budget()));
   return { path: file, sheets };
 }
 
