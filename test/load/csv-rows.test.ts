@@ -12,7 +12,7 @@ import { CsvRows } from '../../src/load/csv-rows.js';
 import { problem } from '../../src/load/messages.js';
 import { textEncoding } from '../../src/load/text-decode.js';
 import type { RawCell } from '../../src/types.js';
-import { rowsOf } from './support.js';
+import { decodedAsAWhole, rowsOf } from './support.js';
 
 // ---- the oracle: src/load/csv.ts as it was with csv-parse ----
 
@@ -64,15 +64,6 @@ function withoutTrailingBlanks(fields: string[]): string[] {
   return end === fields.length ? fields : fields.slice(0, end);
 }
 
-/** src/load/text-decode.ts's decodeText as it was, when a CSV file was decoded as a whole. */
-function decodedAsAWhole(bytes: Uint8Array): string {
-  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
-  } catch {
-    return new TextDecoder('gb18030').decode(body);
-  }
-}
 
 // ---- the comparison ----
 

@@ -219,3 +219,16 @@ export function partsOf(path: string): { name: string; data: Buffer }[] {
 export function rezip(path: string, change: (name: string, data: Buffer) => Buffer | string): Buffer {
   return writeZip(partsOf(path).map(({ name, data }) => ({ name, data: change(name, data) })));
 }
+
+/**
+ * How src/load/text-decode.ts decoded a text file before it kept the bytes: as a whole, UTF-8 when
+ * that decodes without an error, else GB18030. The tests' oracle.
+ */
+export function decodedAsAWhole(bytes: Uint8Array): string {
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    return new TextDecoder('gb18030').decode(body);
+  }
+}

@@ -3,17 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeText, isMarkup, MARKUP_SAMPLE_UNITS, newDecoder, textEncoding, textStart } from '../../src/load/text-decode.js';
-import { expectLoadError, loadOne, rowsOf, temporaryFolder, writeTemporary } from './support.js';
+import { decodedAsAWhole, expectLoadError, loadOne, rowsOf, temporaryFolder, writeTemporary } from './support.js';
 
-/** decodeText as it was: the whole file, UTF-8 when that decodes without an error, else GB18030. */
-function decodedAsAWhole(bytes: Uint8Array): string {
-  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
-  } catch {
-    return new TextDecoder('gb18030').decode(body);
-  }
-}
 
 /** Bytes near UTF-8's edges: overlong forms, surrogates, past U+10FFFF, sequences cut short; and GB18030. */
 const edgyBytes = fc.array(
