@@ -17,6 +17,29 @@ function keysOf(requirement: Requirement): readonly string[] {
   return 'anyOf' in requirement ? requirement.anyOf : [requirement.field];
 }
 
+interface PresentRequirement {
+  readonly requirement: Requirement;
+  /** Its columns that the sheet has: at least one. */
+  readonly present: readonly string[];
+}
+
+// Which requirements a sheet's columns allow to be checked is a fact of the roster, asked of every row: worked out once.
+const presentByRoster = new WeakMap<Roster, Map<readonly Requirement[], PresentRequirement[]>>();
+
+function presentRequirements(options: RequiredOptions, sheet: Sheet, roster: Roster): readonly PresentRequirement[] {
+  let known = presentByRoster.get(roster);
+  if (!known) presentByRoster.set(roster, (known = new Map()));
+  let present = known.get(options[sheet]);
+  if (!present) {
+    present = options[sheet].flatMap((requirement) => {
+      const keys = keysOf(requirement).filter((key) => hasColumn(roster, sheet, key));
+      return keys.length === 0 ? [] : [{ requirement, present: keys }];
+    });
+    known.set(options[sheet], present);
+  }
+  return present;
+}
+
 function appliesTo(requirement: Requirement, subject: Subject, roster: Roster): boolean {
   return typeof requirement === 'string' || 'anyOf' in requirement || matches(requirement.when, subject, roster);
 }
@@ -89,11 +112,10 @@ export const required: CheckKind<RequiredOptions> = {
     const sheet = sheetOf(subject);
     if (!sheet) return [];
     const hits: Hit[] = [];
-    for (const requirement of options[sheet]) {
-      const present = keysOf(requirement).filter((key) => hasColumn(roster, sheet, key));
-      if (present.length === 0 || !appliesTo(requirement, subject, roster)) continue;
+    for (const { requirement, present } of presentRequirements(options, sheet, roster)) {
+      if (!appliesTo(requirement, subject, roster)) continue;
       if (present.some((key) => cellOf(subject, key)?.raw !== '')) continue;
-      const header = cellOf(subject, present[0])?.source.column ?? headerOf(sheet, present[0]);
+      const header = cellOf(subject, present[0]!)?.source.column ?? headerOf(sheet, present[0]!);
       hits.push({ column: present[0], data: { detail: { zh: `必填项「${header}」未填写`, en: `the required cell ${header} is empty` } } });
     }
     return hits;
