@@ -58,7 +58,7 @@ export function rosterProcessor(settings: RunSettings, prepared: PreparedRun = p
     const files = 'files' in task ? task.files : [];
     try {
       if ('reason' in task) throw missingInputError(task);
-      // The raw rows are not kept past normalising: only the template mark is read from them.
+      // The loaded sheets live as long as the roster (its rows are read from them as the rules ask), then go.
       const { roster, template } = readRoster(task, settings.limits, config, keyCounties);
       const partial = withTemplateNotice(checkRoster({ roster, asOf }, rules, { aloneInRun: settings.aloneInRun }), template);
       return { path: task.path, files, failure: null, skipped: false, partial, stats: countyStats(roster) };

@@ -13,7 +13,7 @@ const VILLAGE_MEASURES = {
     return (indexOf(roster).teamsByVillage.get(village.code)?.length ?? 0) + covered;
   },
   /** Active first secretaries posted to the village (a 第一书记兼队长 is one). */
-  firstSecretaries: (village: Village, roster: Roster) => indexOf(roster).firstSecretariesByVillage.get(village.code) ?? 0,
+  firstSecretaries: (village: Village, roster: Roster) => indexOf(roster).firstSecretaryCounts.get(village.code) ?? 0,
 };
 
 const TEAM_MEASURES = {

@@ -6,7 +6,7 @@ export interface RosterIndex {
   readonly teamsByVillage: ReadonlyMap<string, readonly Team[]>;
   readonly teamIds: ReadonlySet<string>;
   /** How many active first secretaries each village has. */
-  readonly firstSecretariesByVillage: ReadonlyMap<string, number>;
+  readonly firstSecretaryCounts: ReadonlyMap<string, number>;
   readonly villagesByCode: ReadonlyMap<string, Village>;
   /** How many villages carry each name (compacted), for cadres given by village name alone. */
   readonly villageNameCounts: ReadonlyMap<string, number>;
@@ -26,16 +26,16 @@ export function indexOf(roster: Roster): RosterIndex {
 function buildIndex(roster: Roster): RosterIndex {
   const teamsByVillage = new Map<string, Team[]>();
   for (const team of roster.teams) push(teamsByVillage, team.villageCode, team);
-  const firstSecretariesByVillage = new Map<string, number>();
+  const firstSecretaryCounts = new Map<string, number>();
   for (const team of roster.teams) {
     for (const member of team.activeMembers) {
-      if (member.firstSecretary) firstSecretariesByVillage.set(member.villageCode, (firstSecretariesByVillage.get(member.villageCode) ?? 0) + 1);
+      if (member.firstSecretary) firstSecretaryCounts.set(member.villageCode, (firstSecretaryCounts.get(member.villageCode) ?? 0) + 1);
     }
   }
   return {
     teamsByVillage,
     teamIds: new Set(roster.teams.flatMap((team) => (team.id === null ? [] : [team.id]))),
-    firstSecretariesByVillage,
+    firstSecretaryCounts,
     villagesByCode: new Map((roster.villages ?? []).map((village) => [village.code, village])),
     villageNameCounts: countNames(roster.villages ?? []),
   };

@@ -7,8 +7,6 @@ import { whyNotChecked } from './not-checked.js';
 import { RunWideTally, type Candidate } from './run-wide.js';
 import { entityOf, locationOf, subjectData } from './subjects.js';
 
-export type { Candidate } from './run-wide.js';
-
 export interface RosterVerdict {
   readonly findings: Finding[];
   readonly notChecked: NotChecked[];
@@ -60,7 +58,8 @@ export function checkRoster(context: CheckContext, rules: readonly Rule[], optio
   const cadreRules = scoped('cadre', 'row');
   if (villageRules.length > 0) for (const village of roster.rows.villages()) judge(village, villageRules);
   if (cadreRules.length > 0) for (const cadre of roster.rows.cadres()) judge(cadre, cadreRules);
-  for (const team of roster.teams) judge(team, scoped('team'));
+  const teamRules = scoped('team');
+  if (teamRules.length > 0) for (const team of roster.teams) judge(team, teamRules);
   return {
     findings: findings.sort(compareFindings),
     candidates: checked.flatMap(({ tally }) => tally?.candidates() ?? []),
@@ -91,10 +90,11 @@ interface CompiledRule {
 }
 
 function compileRule(rule: Rule, context: CheckContext, { aloneInRun }: RosterCheckOptions): CompiledRule {
-  const findingAt = (row: number): Finding | null => {
+  // A run-wide kind judges the rows of one sheet (kind.ts): the rule's scope says which.
+  const findingAt = (row: number, key: string): Finding | null => {
     const { rows } = context.roster;
     const subject = rule.scope === 'village' ? rows.village(row) : rows.cadre(row);
-    const hit = subject && rule.kind.check(subject, rule.options, context).find((each) => each.key !== undefined);
+    const hit = subject && rule.kind.check(subject, rule.options, context).find((each) => each.key === key);
     return subject && hit ? stamp(rule, subject, hit, context.roster) : null;
   };
   const tally = rule.kind.acrossRosters ? new RunWideTally(rule.id, aloneInRun, findingAt) : null;

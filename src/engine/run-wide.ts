@@ -24,7 +24,7 @@ export class RunWideTally {
     private readonly ruleId: string,
     private readonly aloneInRun: boolean,
     /** The finding for the key on a row seen before, read again by its row number. */
-    private readonly findingAt: (row: number) => Finding | null,
+    private readonly findingAt: (row: number, key: string) => Finding | null,
   ) {}
 
   /** The key on a row; `finding` makes that row's finding (only when it is needed). */
@@ -37,7 +37,7 @@ export class RunWideTally {
       push(known, finding());
     } else {
       const repeated: Finding[] = [];
-      push(repeated, typeof known === 'number' ? this.findingAt(known) : known);
+      push(repeated, typeof known === 'number' ? this.findingAt(known, key) : known);
       push(repeated, finding());
       this.keys.set(key, repeated);
     }

@@ -1,7 +1,7 @@
-// How many cells one workbook may expand to. A few kilobytes can ask SheetJS for billions of
+// How many cells one workbook may expand to. A few kilobytes can ask a reader for billions of
 // cells (a hyperlink over A1:XFD1048576, an ODS cell repeated 16,384 times in a row repeated a
 // million times), and SheetJS makes every one of them, until the process runs out of memory.
-// The guards count such cells before SheetJS runs; the converter counts the cells it lays out.
+// The guards count such cells before a reader runs; the readers count the cells they lay out.
 import { problem } from './messages.js';
 
 /** A cell costs at least this many bytes of XML, so a workbook within the unzip limit fits. */

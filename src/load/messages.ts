@@ -38,6 +38,11 @@ export const problem = {
     fail('EMPTY', file, '文件是空的(0 字节),请重新导出或另存名册后再检查',
       'the file is empty (0 bytes); export or save the roster again and check again'),
 
+  csvTooLarge: (file: string, size: number, limit: number) =>
+    fail('TOO_LARGE', file,
+      `CSV 文件大小 ${formatBytes(size)},超过可读取的 ${formatBytes(limit)};请按县拆分为多个文件再检查`,
+      `the CSV file is ${formatBytes(size)}, more than the ${formatBytes(limit)} a CSV file can be; split it by county and check the files together`),
+
   fileTooLarge: (file: string, size: number, limit: number) =>
     fail('TOO_LARGE', file,
       `文件大小 ${formatBytes(size)},超过上限 ${formatBytes(limit)};如确为正常名册,请用 --max-file-size 调高上限`,
@@ -152,7 +157,6 @@ export const damage = {
   columnsBeyondExcel: (sheet: string) => ({ zh: `工作表“${sheet}”有超出 Excel 最后一列的单元格`, en: `sheet "${sheet}" has cells right of Excel's last column` }),
   sharedStringMissing: (sheet: string) => ({ zh: `工作表“${sheet}”引用了不存在的共享字符串`, en: `sheet "${sheet}" refers to a shared string that is not in the workbook` }),
   inlineStringBroken: (sheet: string) => ({ zh: `工作表“${sheet}”有无法读取的文本单元格`, en: `sheet "${sheet}" has a text cell that cannot be read` }),
-  hyperlinkRangeBroken: (sheet: string) => ({ zh: `工作表“${sheet}”有范围无效的超链接`, en: `sheet "${sheet}" has a hyperlink over an invalid range` }),
 };
 
 export function formatBytes(bytes: number): string {

@@ -147,12 +147,12 @@ function removeElements(text: string, tag: string): string | null {
 }
 
 /** A range as SheetJS's safe_decode_range reads it: capitals, digits, ':', capitals, digits. */
-export interface CellRange {
+interface CellRange {
   s: { r: number; c: number };
   e: { r: number; c: number };
 }
 
-export function safeDecodeRange(range: string): CellRange {
+function safeDecodeRange(range: string): CellRange {
   const out = { s: { c: 0, r: 0 }, e: { c: 0, r: 0 } };
   const length = range.length;
   let i = 0;
@@ -358,7 +358,7 @@ function dateSerial(date: Date, date1904: boolean): number {
 // The worksheet
 
 /** A sheet's cells by row and column, with holes (as SheetJS's dense mode holds them). */
-export type CellRows = RawCell[][];
+type CellRows = RawCell[][];
 
 export interface WorksheetCells {
   readonly data: CellRows;
@@ -366,8 +366,8 @@ export interface WorksheetCells {
 }
 
 /** A cell's style (its s attribute): absent, not an array index, or the index. */
-export const NO_STYLE = -2;
-export const ODD_STYLE = -1;
+const NO_STYLE = -2;
+const ODD_STYLE = -1;
 
 export interface WorksheetContext {
   readonly strings: readonly string[];
@@ -378,13 +378,12 @@ export interface WorksheetContext {
 
 /** Why a worksheet cannot be read: SheetJS would throw and drop the sheet. */
 export class WorksheetDamage extends Error {
-  constructor(readonly kind: 'shared-string' | 'inline-string' | 'hyperlink') {
+  constructor(readonly kind: 'shared-string' | 'inline-string') {
     super(kind);
   }
 }
 
 const MERGE_CELL = /<(?:\w+:)?mergeCell ref=["'][A-Z0-9:]+['"]\s*[/]?>/g;
-const HYPERLINK = /<(?:\w+:)?hyperlink [^<>]*>/gm;
 
 /** `part`: the worksheet's bytes, UTF-8. */
 export function readWorksheet(part: Buffer, context: WorksheetContext): WorksheetCells {
@@ -397,24 +396,7 @@ export function readWorksheet(part: Buffer, context: WorksheetContext): Workshee
   }
   const rest = part.toString('latin1', tail);
   const merges = (rest.match(MERGE_CELL) ?? []).map((tag) => safeDecodeRange(tag.slice(tag.indexOf('=') + 2)));
-  addHyperlinkCells(rest, data);
   return { data, merges };
-}
-
-/** A hyperlink's cells are made (blank) where there is no cell, as SheetJS makes them. */
-function addHyperlinkCells(tail: string, data: CellRows): void {
-  for (const tag of tail.match(HYPERLINK) ?? []) {
-    const reference = parseXmlTag(tag, true).get('ref');
-    if (!reference) return;
-    const range = safeDecodeRange(reference);
-    for (let r = range.s.r; r <= range.e.r; ++r) {
-      for (let c = range.s.c; c <= range.e.c; ++c) {
-        if (c < 0) throw new WorksheetDamage('hyperlink');
-        const row = (data[r] ??= []);
-        if (row[c] === undefined) row[c] = null;
-      }
-    }
-  }
 }
 
 function isWordByte(c: number): boolean {
@@ -1006,7 +988,7 @@ function typeNamed(type: string): Type {
 }
 
 /** A string that names an array element (as `array[style]` reads one), or ODD_STYLE. */
-export function arrayIndex(text: string): number {
+function arrayIndex(text: string): number {
   if (!/^(?:0|[1-9][0-9]*)$/.test(text)) return ODD_STYLE;
   const index = Number(text);
   return index < 2 ** 32 - 1 ? index : ODD_STYLE;

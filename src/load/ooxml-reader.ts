@@ -7,16 +7,17 @@
 // dialog or macro sheet is an empty sheet, as SheetJS leaves it; so is a sheet whose part is
 // missing. Where SheetJS would fail on the whole workbook, this fails too (UNREADABLE, with
 // SheetJS's reason as the cause); where it would drop one sheet's cells without a word (a shared
-// string that is not there, a hyperlink over an invalid range), the file is refused as damaged
-// (CORRUPT, naming the sheet). Parts
-// that hold no cells (document properties, cell metadata, comments, a sheet's own
+// string that is not there), the file is refused as damaged (CORRUPT, naming the sheet). Parts
+// that hold no cells (document properties, cell metadata, comments, hyperlinks, a sheet's own
 // relationships) are not read, so damage there, which can make SheetJS fail, does not stop this
-// reader. A package with binary parts (.bin) is left to SheetJS.
+// reader; nor are the blank cells SheetJS makes under a hyperlink (they would change no row).
+// A package with binary parts (.bin) is left to SheetJS.
 import { LoadError } from '../errors.js';
 import type { LocalizedText, RawCell, RawSheet } from '../types.js';
 import type { CellBudget } from './cell-budget.js';
 import { damage, problem } from './messages.js';
 import {
+  BrokenString,
   decodeUtf8,
   matchElement,
   parseXmlTag,
@@ -92,7 +93,6 @@ function worksheetOf(file: string, name: string, part: Buffer, context: Workshee
 const SHEET_DAMAGE: Record<WorksheetDamage['kind'], (sheet: string) => LocalizedText> = {
   'shared-string': damage.sharedStringMissing,
   'inline-string': damage.inlineStringBroken,
-  hyperlink: damage.hyperlinkRangeBroken,
 };
 
 /** Where SheetJS fails on the whole workbook; the cause says what it would say. */
@@ -203,8 +203,9 @@ function sharedStringsOf(parts: PackageParts, name: string): string[] | typeof S
   if (!parts.has(name)) return [];
   try {
     return sharedStrings(bytes(parts, name));
-  } catch {
-    return [];
+  } catch (error) {
+    if (error instanceof BrokenString) return [];
+    throw error;
   }
 }
 

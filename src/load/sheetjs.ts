@@ -1,5 +1,5 @@
-// The one place that calls SheetJS in this process: on the parts of zip packages (.xlsx, .ods),
-// whose text is Unicode. Legacy .xls, whose text may be in a codepage such as GBK, is parsed in
+// The one place that calls SheetJS in this process: on the parts of .ods packages (and of an
+// OOXML package with binary parts), whose text is Unicode; .xlsx is read by ooxml-reader.ts. Legacy .xls, whose text may be in a codepage such as GBK, is parsed in
 // the sandbox (legacy-sandbox.ts), by SheetJS's CommonJS build, which loads its codepage tables
 // itself. Dense mode always (sparse mode does not finish large sheets); values and number formats
 // only (no formulas, HTML or formatted text: the cached value of a formula is its value).
@@ -10,7 +10,7 @@ import type { ZipPart } from './zip-guard.js';
 
 export type CellObject = XLSX.CellObject;
 /** A sheet's cells by row and column, as SheetJS's dense mode holds them (with holes). */
-export type DenseRows = (CellObject[] | null | undefined)[];
+type DenseRows = (CellObject[] | null | undefined)[];
 
 /** A workbook as parsed, before its cells become RawCells. */
 export interface ParsedWorkbook {
@@ -18,7 +18,7 @@ export interface ParsedWorkbook {
   readonly sheets: readonly ParsedSheet[];
 }
 
-export interface ParsedSheet {
+interface ParsedSheet {
   readonly name: string;
   readonly data: DenseRows;
   readonly merges: readonly XLSX.Range[];

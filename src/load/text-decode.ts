@@ -4,7 +4,7 @@
 // it fails on GB18030's four-byte characters (rare surname characters among them).
 //
 // A CSV file is not decoded as a whole: its bytes are kept and each row decoded when read
-// (src/load/csv-rows.ts). `textEncoding` makes the decision `decodeText` makes, without the text.
+// (src/load/csv-rows.ts); `textEncoding` decides the encoding without decoding the text.
 import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { startsWith } from './sniff.js';
@@ -19,12 +19,6 @@ export type TextEncoding = 'utf-8' | 'gb18030';
 export interface EncodedText {
   readonly body: Buffer;
   readonly encoding: TextEncoding;
-}
-
-/** The whole text: as `textEncoding` and `newDecoder` read it, in one string. */
-export function decodeText(bytes: Uint8Array): string {
-  const { body, encoding } = textEncoding(bytes);
-  return newDecoder(encoding).decode(body);
 }
 
 /** The encoding of a text file: UTF-8 when its bytes (after a UTF-8 byte-order mark) are valid UTF-8, else GB18030. */

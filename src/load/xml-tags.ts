@@ -1,4 +1,4 @@
-// Just enough XML to look at tags before SheetJS parses a part: start tags by local name and
+// Just enough XML to look at tags before a reader parses a part: start tags by local name and
 // their attributes. It reads tags the way SheetJS does (names without their namespace prefix,
 // in any case), so that a guard sees at least what SheetJS will act on.
 

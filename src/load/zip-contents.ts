@@ -1,6 +1,6 @@
-// What a zip package holds, from its part names: an OOXML workbook (.xlsx, .xlsm) or an
-// OpenDocument spreadsheet (.ods) goes on to SheetJS; anything else is refused with a message
-// that says what it is. Part names compare as SheetJS compares them: case-insensitive.
+// What a zip package holds, from its part names: an OOXML workbook (.xlsx, .xlsm) goes on to
+// ooxml-reader.ts, an OpenDocument spreadsheet (.ods) to SheetJS; anything else is refused with a
+// message that says what it is. Part names compare as SheetJS compares them: case-insensitive.
 import type { LoadError } from '../errors.js';
 import { problem } from './messages.js';
 import { startTags, tagAttributes } from './xml-tags.js';

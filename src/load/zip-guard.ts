@@ -1,7 +1,7 @@
-// Unzips a workbook package here, not in SheetJS, so that a zip bomb is refused: first by the
-// sizes the zip declares, then by what its parts really inflate to, counted as they inflate and
-// stopped as soon as the running total passes the limit. SheetJS then parses the parts as
-// inflated here (its own zip reader never sees the file).
+// Unzips a workbook package here, so that a zip bomb is refused: first by the sizes the zip
+// declares, then by what its parts really inflate to, counted as they inflate and stopped as soon
+// as the running total passes the limit. The readers (ooxml-reader.ts, SheetJS for .ods) parse
+// the parts as inflated here; SheetJS's own zip reader never sees the file.
 import { constants as bufferConstants } from 'node:buffer';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { damage, problem } from './messages.js';

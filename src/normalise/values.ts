@@ -87,16 +87,15 @@ function knownWord(word: string): Parsed {
   return parsed;
 }
 
-function parseFilled(type: ValueType, cell: RawCell, raw: string): Parsed {
+/** The column types whose cells are read beyond their text. */
+type ReadType = Exclude<ValueType, { kind: 'text' } | { kind: 'phone' }>;
+
+function parseFilled(type: ReadType, cell: RawCell, raw: string): Parsed {
   switch (type.kind) {
-    case 'text':
-      return { value: raw };
     case 'code':
       return parseCode(raw, type.digits);
     case 'id-number':
       return parseIdNumber(cell, raw);
-    case 'phone':
-      return { value: raw };
     case 'date':
       return parseDateCell(cell);
     case 'yes-no':

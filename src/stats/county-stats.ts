@@ -41,7 +41,6 @@ function emptyStats(countyCode: string): Mutable<CountyStats> {
   };
 }
 
-
 export function countyStats(roster: Roster): CountyStats[] {
   const byCounty = new Map<string, Mutable<CountyStats>>();
   const get = (code: string) => {

@@ -2,7 +2,7 @@
 // line for line, or fail the same way at the same line. The oracle is the loader as it was when it
 // used csv-parse/sync (kept here as it was), so that the change of reader changes nothing. The
 // scanner reads a file's bytes, decoding a row when asked; the oracle decodes the whole file first,
-// as the loader did (its decodeText is kept here too), for UTF-8 and GB18030 files alike.
+// as the loader did (that decoding is kept as test/load/support.ts's decodedAsAWhole), for UTF-8 and GB18030 files alike.
 import { CsvError, parse, type Options } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

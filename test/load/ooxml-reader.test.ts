@@ -14,7 +14,7 @@ import { workbookSheets } from '../../src/load/workbook.js';
 import { PackageParts, workbookPackage } from '../../src/load/zip-contents.js';
 import { unzipWithinLimit } from '../../src/load/zip-guard.js';
 import type { CalendarDate, RawSheet } from '../../src/types.js';
-import { expectLoadError, loadOne, ROOT, temporaryFolder, writeTemporary, writeZip } from './support.js';
+import { expectLoadError, loadOne, ROOT, rowsOf, temporaryFolder, writeTemporary, writeZip } from './support.js';
 
 const FILE = 'crafted.xlsx';
 const date = (year: number, month: number, day: number): CalendarDate => ({ kind: 'date', year, month, day });
@@ -285,9 +285,15 @@ describe('layout', () => {
     expect(rows(writeZip(entries))).toEqual([['共享', '内联']]);
   });
 
-  it('lays out a hyperlink over blank cells as SheetJS does (its cells count against the limit)', () => {
-    const after = '<hyperlinks><hyperlink ref="A1:D3" location="人员!A1"/></hyperlinks>';
-    expect(rows(xlsx({ sheets: [{ name: '链接', data: '<row r="1"><c r="A1"><v>1</v></c></row>', after }] }))).toEqual([[1]]);
+  it('reads the cells, not the blank cells a hyperlink covers, whatever its range', () => {
+    const linked = (ref: string) =>
+      xlsx({ sheets: [{ name: '链接', data: '<row r="1"><c r="A1"><v>1</v></c></row>', after: `<hyperlinks><hyperlink ref="${ref}" location="A1"/></hyperlinks>` }] });
+    expect(rows(linked('A1:D3'))).toEqual([[1]]);
+    // SheetJS drops the first sheet, and lays out 17 billion cells for the second.
+    for (const ref of ['1:3', 'A1:XFD1048576']) {
+      const read = byReader(FILE, packageParts(FILE, linked(ref)));
+      expect('sheets' in read && read.sheets.map((sheet) => rowsOf(sheet.rows))).toEqual([[[1]]]);
+    }
   });
 });
 
@@ -307,9 +313,7 @@ describe('damaged packages', () => {
     }
   });
 
-  it('refuses a hyperlink over no column, and an inline string whose phonetic run is not closed (SheetJS drops the sheet)', () => {
-    const link = xlsx({ sheets: [{ name: '链接', data: '<row r="1"><c r="A1"><v>1</v></c></row>', after: '<hyperlinks><hyperlink ref="1:3" location="A1"/></hyperlinks>' }] });
-    expect(refusal(link)).toEqual({ code: 'CORRUPT', en: expect.stringContaining('sheet "链接" has a hyperlink over an invalid range') });
+  it('refuses an inline string whose phonetic run is not closed (SheetJS drops the sheet)', () => {
     const inline = oneSheet('<row r="1"><c r="A1" t="inlineStr"><is><r><t>a</t></r><rPh sb="0" eb="1"><t>b</t></is></c></row>');
     expect(refusal(inline)).toEqual({ code: 'CORRUPT', en: expect.stringContaining('sheet "人员" has a text cell that cannot be read') });
   });

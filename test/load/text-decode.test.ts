@@ -2,7 +2,7 @@
 // whole: the same decision, and the same text, as the whole-file decoding the loader did before.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeText, isMarkup, MARKUP_SAMPLE_UNITS, newDecoder, textEncoding, textStart } from '../../src/load/text-decode.js';
+import { isMarkup, MARKUP_SAMPLE_UNITS, newDecoder, textEncoding, textStart } from '../../src/load/text-decode.js';
 import { decodedAsAWhole, expectLoadError, loadOne, rowsOf, temporaryFolder, writeTemporary } from './support.js';
 
 
@@ -28,7 +28,6 @@ describe('the encoding of a text file', () => {
         const text = textEncoding(bytes);
         const whole = decodedAsAWhole(bytes);
         expect(newDecoder(text.encoding).decode(text.body)).toBe(whole);
-        expect(decodeText(bytes)).toBe(whole);
       }),
       { numRuns: 5000 },
     );
