@@ -2,11 +2,11 @@
 import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { processAll, type Progress } from './batch/pool.js';
-import { prepareRun, type RosterOutcome, type RunSettings } from './batch/process-roster.js';
+import { prepareRun, rosterRevisitor, type RosterOutcome, type RunSettings, type Task } from './batch/process-roster.js';
 import { applyWaivers, EMPTY_CONFIG, type Config } from './config/index.js';
 import { settleAcrossRosters } from './engine/index.js';
 import { UsageError } from './errors.js';
-import { rosterInputs } from './inputs.js';
+import { rosterInputs, type DiscoveredInput } from './inputs.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './load/index.js';
 import { parseIsoDate } from './normalise/dates.js';
 import type { Rule } from './ruleset/index.js';
@@ -56,7 +56,12 @@ export async function check(options: CheckOptions): Promise<RunResult> {
   // Loaded here first, so that a bad rule or setting stops the run before any roster is read.
   const prepared = prepareRun(settings);
   const outcomes = await processAll(tasks, settings, prepared, options.jobs ?? 1, options.progress);
-  const rosters = rosterResults(outcomes.filter((outcome) => !outcome.skipped));
+  const revisit = rosterRevisitor(settings, prepared);
+  const rosters = rosterResults(
+    tasks.filter((_, index) => !outcomes[index]!.skipped),
+    outcomes.filter((outcome) => !outcome.skipped),
+    revisit,
+  );
   const waived = applyWaivers(rosters, config.waivers, options.asOf);
   return {
     tool: { name: 'zhucun', version: VERSION },
@@ -69,10 +74,14 @@ export async function check(options: CheckOptions): Promise<RunResult> {
 }
 
 /** The run-wide rules settled over every roster read, then each roster's result in input order. */
-function rosterResults(outcomes: readonly RosterOutcome[]): RosterResult[] {
-  const read = outcomes.filter((outcome) => outcome.partial !== null);
-  const settled = settleAcrossRosters(read.map((outcome) => outcome.partial!));
-  const verdicts = new Map(read.map((outcome, i) => [outcome, settled[i]]));
+function rosterResults(tasks: readonly Task[], outcomes: readonly RosterOutcome[], revisit: ReturnType<typeof rosterRevisitor>): RosterResult[] {
+  const read = outcomes.flatMap((outcome, index) => (outcome.partial === null ? [] : [{ outcome, task: tasks[index]! }]));
+  // A roster that was read is a discovered input (a missing one has no partial verdict).
+  const settled = settleAcrossRosters(
+    read.map(({ outcome }) => outcome.partial!),
+    (index, requests) => revisit(read[index]!.task as DiscoveredInput, requests),
+  );
+  const verdicts = new Map(read.map(({ outcome }, i) => [outcome, settled[i]]));
   return outcomes.map((outcome) => {
     const verdict = verdicts.get(outcome) ?? { findings: [], notChecked: [], notices: [] };
     return { path: outcome.path, files: outcome.files, failure: outcome.failure, waived: [], stats: outcome.stats, ...verdict };

@@ -1,7 +1,7 @@
 // One roster, start to end of its own work: load → normalise → county figures → its rules.
 // What comes out is plain data (it crosses worker threads) and the roster's rows are released.
 import { applyRuleSettings, type Config } from '../config/index.js';
-import { checkRoster, type PartialVerdict } from '../engine/index.js';
+import { checkRoster, findingsAt, type FindingRequest, type PartialVerdict } from '../engine/index.js';
 import { LoadError } from '../errors.js';
 import type { DiscoveredInput, MissingInput } from '../inputs.js';
 import { loadRoster, type LoadLimits } from '../load/index.js';
@@ -10,7 +10,7 @@ import { normaliseRoster } from '../normalise/index.js';
 import { loadRuleSet, type Rule } from '../ruleset/index.js';
 import { countyStats, type CountyStats } from '../stats/county-stats.js';
 import { templateNotice, templateVersionOf } from '../template/version.js';
-import type { KeyCountyList, LoadFailure } from '../types.js';
+import type { Finding, KeyCountyList, LoadFailure } from '../types.js';
 
 /** Everything a worker needs to judge rosters as the main thread would. Plain data. */
 export interface RunSettings {
@@ -66,6 +66,23 @@ export function rosterProcessor(settings: RunSettings, prepared: PreparedRun = p
       if (!(error instanceof LoadError)) throw error;
       const skipped = 'reason' in task ? task.reason === 'not-a-spreadsheet' : !task.explicit && NOT_A_ROSTER.has(error.code);
       return { path: task.path, files, failure: { code: error.code, message: error.text }, skipped, partial: null, stats: null };
+    }
+  };
+}
+
+/**
+ * Reads a roster again for the findings of rows whose run-wide key the run repeats (src/engine/run-wide.ts):
+ * few rosters, few rows. A roster that no longer reads (changed since) gives none.
+ */
+export function rosterRevisitor(settings: RunSettings, prepared: PreparedRun): (task: DiscoveredInput, requests: readonly FindingRequest[]) => Finding[] {
+  const { config, keyCounties, rules } = prepared;
+  const asOf = parseIsoDate(settings.asOf)!;
+  return (task, requests) => {
+    try {
+      return findingsAt({ roster: readRoster(task, settings.limits, config, keyCounties).roster, asOf }, rules, requests);
+    } catch (error) {
+      if (error instanceof LoadError) return [];
+      throw error;
     }
   };
 }

@@ -4,7 +4,9 @@ import type { CheckContext, Hit, Scope, Subject } from '../checks/kind.js';
 import type { Rule } from '../ruleset/index.js';
 import type { CalendarDate, Finding, LocalizedText, NotChecked, Roster, Source } from '../types.js';
 import { whyNotChecked } from './not-checked.js';
-import { RunWideTally, type Candidate } from './run-wide.js';
+import { countKeys, repeatedFindings, requestsOf, RunWideTally, withCount, type Candidate, type FindingRequest } from './run-wide.js';
+
+export type { FindingRequest } from './run-wide.js';
 import { entityOf, locationOf, subjectData } from './subjects.js';
 
 export interface RosterVerdict {
@@ -26,7 +28,8 @@ const NO_VILLAGE_SHEET: LocalizedText = {
 /** Checks every roster of a run; cross-roster rules (one person, one post) see them all. */
 export function checkRun(rosters: readonly Roster[], rules: readonly Rule[], asOf: CalendarDate): RosterVerdict[] {
   const aloneInRun = rosters.length === 1;
-  return settleAcrossRosters(rosters.map((roster) => checkRoster({ roster, asOf }, rules, { aloneInRun })));
+  const partials = rosters.map((roster) => checkRoster({ roster, asOf }, rules, { aloneInRun }));
+  return settleAcrossRosters(partials, (index, requests) => findingsAt({ roster: rosters[index]!, asOf }, rules, requests));
 }
 
 export interface RosterCheckOptions {
@@ -68,17 +71,29 @@ export function checkRoster(context: CheckContext, rules: readonly Rule[], optio
   };
 }
 
-/** A candidate whose key occurs more than once in the whole run becomes a finding, in its own roster. */
-export function settleAcrossRosters(partials: readonly PartialVerdict[]): RosterVerdict[] {
-  const counts = new Map<string, number>();
-  for (const partial of partials) for (const { key, count } of partial.candidates) counts.set(key, (counts.get(key) ?? 0) + count);
-  return partials.map(({ candidates, ...verdict }) => {
-    const repeated: Finding[] = [];
-    for (const { key, findings } of candidates) {
-      const count = counts.get(key)!;
-      if (count > 1) for (const finding of findings) repeated.push({ ...finding, data: { ...finding.data, count } });
-    }
+/**
+ * A run-wide key that occurs more than once in the whole run becomes a finding on every row it is
+ * on, in each roster. A roster that holds such a key once is read again (`revisit`) for that row.
+ */
+export function settleAcrossRosters(
+  partials: readonly PartialVerdict[],
+  revisit: (roster: number, requests: readonly FindingRequest[]) => Finding[],
+): RosterVerdict[] {
+  const counts = countKeys(partials.map((partial) => partial.candidates));
+  return partials.map(({ candidates, ...verdict }, index) => {
+    const requests = requestsOf(candidates, counts);
+    const repeated = [...repeatedFindings(candidates, counts), ...(requests.length > 0 ? revisit(index, requests) : [])];
     return repeated.length === 0 ? verdict : { ...verdict, findings: [...verdict.findings, ...repeated].sort(compareFindings) };
+  });
+}
+
+/** The findings of the requested rows of a roster, read again, each saying how often the run holds its key. */
+export function findingsAt(context: CheckContext, rules: readonly Rule[], requests: readonly FindingRequest[]): Finding[] {
+  const rulesById = new Map(rules.map((rule) => [rule.id, rule]));
+  return requests.flatMap(({ ruleId, key, row, count }) => {
+    const rule = rulesById.get(ruleId);
+    const finding = rule ? findingOnRow(rule, context, row, key) : null;
+    return finding ? [withCount(finding, count)] : [];
   });
 }
 
@@ -90,15 +105,18 @@ interface CompiledRule {
 }
 
 function compileRule(rule: Rule, context: CheckContext, { aloneInRun }: RosterCheckOptions): CompiledRule {
-  // A run-wide kind judges the rows of one sheet (kind.ts): the rule's scope says which.
-  const findingAt = (row: number, key: string): Finding | null => {
-    const { rows } = context.roster;
-    const subject = rule.scope === 'village' ? rows.village(row) : rows.cadre(row);
-    const hit = subject && rule.kind.check(subject, rule.options, context).find((each) => each.key === key);
-    return subject && hit ? stamp(rule, subject, hit, context.roster) : null;
-  };
+  const findingAt = (row: number, key: string) => findingOnRow(rule, context, row, key);
   const tally = rule.kind.acrossRosters ? new RunWideTally(rule.id, aloneInRun, findingAt) : null;
   return { rule, applies: compile(rule.where), tally };
+}
+
+/** A run-wide rule's finding for `key` on a row, read again by its number. */
+function findingOnRow(rule: Rule, context: CheckContext, row: number, key: string): Finding | null {
+  // A run-wide kind judges the rows of one sheet (kind.ts): the rule's scope says which.
+  const { rows } = context.roster;
+  const subject = rule.scope === 'village' ? rows.village(row) : rows.cadre(row);
+  const hit = subject && rule.kind.check(subject, rule.options, context).find((each) => each.key === key);
+  return subject && hit ? stamp(rule, subject, hit, context.roster) : null;
 }
 
 /** Findings about the roster as a whole (a missing column), located by the check itself. */

@@ -1,27 +1,30 @@
 // The rules judged across rosters (one person, one post; one village, one row). While a roster is
-// read, each key's rows are tallied; a key that repeats gets a finding for every row it is on.
-// A key seen once matters only if another roster of the run holds it: with other rosters in the
-// run its finding is kept as a candidate; a roster alone in its run keeps just the key and the
-// row number, and reads that row again if the key turns up a second time.
+// read, each key's rows are tallied by row number; a key that repeats within the roster gets a
+// finding for every row it is on (a row seen before is read again). A key seen once matters only
+// if another roster of the run holds it: it is kept as a candidate, the key and its row number
+// alone, and its finding is made (the roster read again) only if the run repeats it. So what a
+// batch holds of each roster it has let go is its keys, not a finding per person and village.
 import type { Finding } from '../types.js';
 
-/** A key's findings in one roster; settleAcrossRosters makes them findings when the key repeats in the run. */
+/** A key of a run-wide rule in one roster; settleAcrossRosters makes findings of it when the key repeats in the run. */
 export interface Candidate {
+  readonly ruleId: string;
   readonly key: string;
   /** How many rows of this roster hold the key. */
   readonly count: number;
+  /** The findings of a key this roster holds more than once. */
   readonly findings: readonly Finding[];
+  /** The row of a key this roster holds once: its finding is made only if another roster holds the key. */
+  readonly row?: number;
 }
 
 export class RunWideTally {
-  /**
-   * Each key's rows so far: the findings of a key seen more than once; of a key seen once, its
-   * row's finding, or (a roster alone in its run) just the row number.
-   */
-  private readonly keys = new Map<string, Finding[] | Finding | number>();
+  /** Each key's findings when it has repeated, else the row number where it was seen. */
+  private readonly keys = new Map<string, Finding[] | number>();
 
   constructor(
     private readonly ruleId: string,
+    /** The run has no other roster: a key seen once here repeats nowhere. */
     private readonly aloneInRun: boolean,
     /** The finding for the key on a row seen before, read again by its row number. */
     private readonly findingAt: (row: number, key: string) => Finding | null,
@@ -31,24 +34,22 @@ export class RunWideTally {
   sight(key: string, row: number, finding: () => Finding | null): void {
     const known = this.keys.get(key);
     if (known === undefined) {
-      const kept = this.aloneInRun ? row : finding();
-      if (kept !== null) this.keys.set(key, kept);
-    } else if (Array.isArray(known)) {
-      push(known, finding());
-    } else {
+      this.keys.set(key, row);
+    } else if (typeof known === 'number') {
       const repeated: Finding[] = [];
-      push(repeated, typeof known === 'number' ? this.findingAt(known, key) : known);
+      push(repeated, this.findingAt(known, key));
       push(repeated, finding());
       this.keys.set(key, repeated);
+    } else {
+      push(known, finding());
     }
   }
 
   candidates(): Candidate[] {
     const candidates: Candidate[] = [];
     for (const [key, known] of this.keys) {
-      if (typeof known === 'number') continue;
-      const findings = Array.isArray(known) ? known : [known];
-      candidates.push({ key: `${this.ruleId}\u0000${key}`, count: findings.length, findings });
+      if (typeof known !== 'number') candidates.push({ ruleId: this.ruleId, key, count: known.length, findings: known });
+      else if (!this.aloneInRun) candidates.push({ ruleId: this.ruleId, key, count: 1, findings: [], row: known });
     }
     return candidates;
   }
@@ -56,4 +57,50 @@ export class RunWideTally {
 
 function push(findings: Finding[], finding: Finding | null): void {
   if (finding) findings.push(finding);
+}
+
+/** A row whose finding the settling of the run needs: its key was seen once in its roster, and again elsewhere. */
+export interface FindingRequest {
+  readonly ruleId: string;
+  readonly key: string;
+  readonly row: number;
+  /** How often the key occurs in the run. */
+  readonly count: number;
+}
+
+function runKey({ ruleId, key }: { readonly ruleId: string; readonly key: string }): string {
+  return `${ruleId}\u0000${key}`;
+}
+
+/** How often each run-wide key occurs in the whole run. */
+export function countKeys(candidateLists: readonly (readonly Candidate[])[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const candidates of candidateLists) {
+    for (const candidate of candidates) counts.set(runKey(candidate), (counts.get(runKey(candidate)) ?? 0) + candidate.count);
+  }
+  return counts;
+}
+
+/** The rows of one roster whose findings are needed: keys it holds once that the run repeats. */
+export function requestsOf(candidates: readonly Candidate[], counts: ReadonlyMap<string, number>): FindingRequest[] {
+  const requests: FindingRequest[] = [];
+  for (const { ruleId, key, row } of candidates) {
+    const count = counts.get(runKey({ ruleId, key }))!;
+    if (row !== undefined && count > 1) requests.push({ ruleId, key, row, count });
+  }
+  return requests;
+}
+
+/** One roster's findings of keys it holds more than once, each saying how often the run holds the key. */
+export function repeatedFindings(candidates: readonly Candidate[], counts: ReadonlyMap<string, number>): Finding[] {
+  const repeated: Finding[] = [];
+  for (const candidate of candidates) {
+    const count = counts.get(runKey(candidate))!;
+    for (const finding of candidate.findings) repeated.push(withCount(finding, count));
+  }
+  return repeated;
+}
+
+export function withCount(finding: Finding, count: number): Finding {
+  return { ...finding, data: { ...finding.data, count } };
 }
