@@ -217,7 +217,10 @@ export interface MissingColumns {
 export interface RosterRows {
   villages(): Iterable<VillageRow>;
   cadres(): Iterable<Cadre>;
-  /** One row again, by its spreadsheet row number; null when that row is not a data row. */
+  /**
+   * One row again, by its spreadsheet row number, for a row the passes above have given: null above
+   * the data or past the sheet (a footer or example row below the header is not told apart here).
+   */
   village(row: number): VillageRow | null;
   cadre(row: number): Cadre | null;
 }

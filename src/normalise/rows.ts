@@ -21,7 +21,7 @@ const LEADING_COLUMNS_TO_INSPECT = 2;
 export interface DataRows<K extends string> {
   /** Every data row, in order, up to a footer. */
   all(): Generator<DataRow<K>>;
-  /** One row by its spreadsheet row number; null when it is not below the header or holds nothing. */
+  /** A row all() gave, again, by its spreadsheet row number; null when it is not below the header or holds nothing. */
   at(row: number): DataRow<K> | null;
 }
 
