@@ -697,16 +697,10 @@ class SheetDataReader {
 
   /** Puts a cell where its r attribute says (SheetJS's decode_cell: digits and capitals, anywhere). */
   private place(value: RawCell): void {
+    // A reference is read as SheetJS reads it: its digits make the row, its capitals the column.
     let row = 0;
     let column = 0;
-    const text = this.rText;
-    if (text) {
-      for (let i = 0; i < text.length; ++i) {
-        const c = text.charCodeAt(i);
-        if (c >= 48 && c <= 57) row = 10 * row + (c - 48);
-        else if (c >= 65 && c <= 90) column = 26 * column + (c - 64);
-      }
-    } else if (text === undefined && this.rFrom >= 0 && this.rTo > this.rFrom) {
+    if (this.rText === undefined && this.rFrom >= 0 && this.rTo > this.rFrom) {
       const b = this.b;
       for (let i = this.rFrom; i < this.rTo; ++i) {
         const c = b[i]!;
@@ -714,8 +708,8 @@ class SheetDataReader {
         else if (c >= 65 && c <= 90) column = 26 * column + (c - 64);
       }
     } else {
-      // No r: the cell follows the last one (SheetJS writes the reference out and reads it back).
-      const reference = encodeCell(this.row - 1, this.column);
+      // Without an r, the cell follows the last one (SheetJS writes the reference out and reads it back).
+      const reference = this.rText || encodeCell(this.row - 1, this.column);
       for (let i = 0; i < reference.length; ++i) {
         const c = reference.charCodeAt(i);
         if (c >= 48 && c <= 57) row = 10 * row + (c - 48);
