@@ -118,7 +118,7 @@ async function onePass(loader) {
   });
   const partial = await timed('check (all rules)', list, () => z.engine.checkRoster({ roster, asOf }, rules, { aloneInRun: true }));
   const stats = await timed('county stats', list, () => z.stats.countyStats(roster));
-  const [verdict] = await timed('settle (cross-roster rules)', list, () => z.engine.settleAcrossRosters([partial], () => []));
+  const [verdict] = await timed('settle (cross-roster rules)', list, () => z.engine.settleAcrossRosters([partial], () => ({ findings: [], failure: null })));
   const result = {
     tool: { name: 'zhucun', version: z.index.VERSION },
     asOf: opt.asOf,

@@ -1,7 +1,7 @@
 // One roster, start to end of its own work: load → normalise → county figures → its rules.
 // What comes out is plain data (it crosses worker threads) and the roster's rows are released.
 import { applyRuleSettings, type Config } from '../config/index.js';
-import { checkRoster, findingsAt, type FindingRequest, type PartialVerdict } from '../engine/index.js';
+import { checkRoster, findingsAt, type FindingRequest, type PartialVerdict, type Revisited } from '../engine/index.js';
 import { LoadError } from '../errors.js';
 import type { DiscoveredInput, MissingInput } from '../inputs.js';
 import { loadRoster, type LoadLimits } from '../load/index.js';
@@ -10,7 +10,7 @@ import { normaliseRoster } from '../normalise/index.js';
 import { loadRuleSet, type Rule } from '../ruleset/index.js';
 import { countyStats, type CountyStats } from '../stats/county-stats.js';
 import { templateNotice, templateVersionOf } from '../template/version.js';
-import type { Finding, KeyCountyList, LoadFailure } from '../types.js';
+import type { KeyCountyList, LoadFailure, LocalizedText } from '../types.js';
 
 /** Everything a worker needs to judge rosters as the main thread would. Plain data. */
 export interface RunSettings {
@@ -72,18 +72,25 @@ export function rosterProcessor(settings: RunSettings, prepared: PreparedRun = p
 
 /**
  * Reads a roster again for the findings of rows whose run-wide key the run repeats (src/engine/run-wide.ts):
- * few rosters, few rows. A roster that no longer reads (changed since) gives none.
+ * few rosters, few rows. A roster that no longer reads (changed since) says so in its notices.
  */
-export function rosterRevisitor(settings: RunSettings, prepared: PreparedRun): (task: DiscoveredInput, requests: readonly FindingRequest[]) => Finding[] {
+export function rosterRevisitor(settings: RunSettings, prepared: PreparedRun): (task: DiscoveredInput, requests: readonly FindingRequest[]) => Revisited {
   const { config, keyCounties, rules } = prepared;
   const asOf = parseIsoDate(settings.asOf)!;
   return (task, requests) => {
     try {
-      return findingsAt({ roster: readRoster(task, settings.limits, config, keyCounties).roster, asOf }, rules, requests);
+      return { findings: findingsAt({ roster: readRoster(task, settings.limits, config, keyCounties).roster, asOf }, rules, requests), failure: null };
     } catch (error) {
-      if (error instanceof LoadError) return [];
-      throw error;
+      if (!(error instanceof LoadError)) throw error;
+      return { findings: [], failure: revisitFailure(requests.length, error) };
     }
+  };
+}
+
+function revisitFailure(rows: number, error: LoadError): LocalizedText {
+  return {
+    zh: `为列出跨名册重复的人员或村(共 ${rows} 行)再次读取本名册时失败:${error.text.zh}。这些行的「一人一岗」「一村一行」问题未列出,请再检查一次`,
+    en: `reading this roster again for the ${rows === 1 ? 'row' : `${rows} rows`} whose person or village another roster also lists failed: ${error.text.en}. The cross-roster findings of ${rows === 1 ? 'that row' : 'those rows'} are not listed; check again`,
   };
 }
 

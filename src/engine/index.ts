@@ -29,7 +29,7 @@ const NO_VILLAGE_SHEET: LocalizedText = {
 export function checkRun(rosters: readonly Roster[], rules: readonly Rule[], asOf: CalendarDate): RosterVerdict[] {
   const aloneInRun = rosters.length === 1;
   const partials = rosters.map((roster) => checkRoster({ roster, asOf }, rules, { aloneInRun }));
-  return settleAcrossRosters(partials, (index, requests) => findingsAt({ roster: rosters[index]!, asOf }, rules, requests));
+  return settleAcrossRosters(partials, (index, requests) => ({ findings: findingsAt({ roster: rosters[index]!, asOf }, rules, requests), failure: null }));
 }
 
 export interface RosterCheckOptions {
@@ -71,19 +71,28 @@ export function checkRoster(context: CheckContext, rules: readonly Rule[], optio
   };
 }
 
+/** What reading a roster again gave: the requested findings, or why it could not be read. */
+export interface Revisited {
+  readonly findings: readonly Finding[];
+  /** Said in the roster's notices: the findings asked for are missing. */
+  readonly failure: LocalizedText | null;
+}
+
 /**
  * A run-wide key that occurs more than once in the whole run becomes a finding on every row it is
  * on, in each roster. A roster that holds such a key once is read again (`revisit`) for that row.
  */
 export function settleAcrossRosters(
   partials: readonly PartialVerdict[],
-  revisit: (roster: number, requests: readonly FindingRequest[]) => Finding[],
+  revisit: (roster: number, requests: readonly FindingRequest[]) => Revisited,
 ): RosterVerdict[] {
   const counts = countKeys(partials.map((partial) => partial.candidates));
   return partials.map(({ candidates, ...verdict }, index) => {
     const requests = requestsOf(candidates, counts);
-    const repeated = [...repeatedFindings(candidates, counts), ...(requests.length > 0 ? revisit(index, requests) : [])];
-    return repeated.length === 0 ? verdict : { ...verdict, findings: [...verdict.findings, ...repeated].sort(compareFindings) };
+    const revisited = requests.length > 0 ? revisit(index, requests) : { findings: [], failure: null };
+    const repeated = [...repeatedFindings(candidates, counts), ...revisited.findings];
+    const notices = revisited.failure ? [...verdict.notices, revisited.failure] : verdict.notices;
+    return repeated.length === 0 ? { ...verdict, notices } : { ...verdict, notices, findings: [...verdict.findings, ...repeated].sort(compareFindings) };
   });
 }
 
