@@ -6,7 +6,7 @@ import { prepareRun, rosterRevisitor, type RosterOutcome, type RunSettings, type
 import { applyWaivers, EMPTY_CONFIG, type Config } from './config/index.js';
 import { settleAcrossRosters } from './engine/index.js';
 import { UsageError } from './errors.js';
-import { rosterInputs, type DiscoveredInput } from './inputs.js';
+import { rosterInputs } from './inputs.js';
 import { DEFAULT_LIMITS, type LoadLimits } from './load/index.js';
 import { parseIsoDate } from './normalise/dates.js';
 import type { Rule } from './ruleset/index.js';
@@ -56,12 +56,8 @@ export async function check(options: CheckOptions): Promise<RunResult> {
   // Loaded here first, so that a bad rule or setting stops the run before any roster is read.
   const prepared = prepareRun(settings);
   const outcomes = await processAll(tasks, settings, prepared, options.jobs ?? 1, options.progress);
-  const revisit = rosterRevisitor(settings, prepared);
-  const rosters = rosterResults(
-    tasks.filter((_, index) => !outcomes[index]!.skipped),
-    outcomes.filter((outcome) => !outcome.skipped),
-    revisit,
-  );
+  const rostersRead = tasks.map((task, index) => ({ task, outcome: outcomes[index]! })).filter(({ outcome }) => !outcome.skipped);
+  const rosters = rosterResults(rostersRead, rosterRevisitor(settings, prepared));
   const waived = applyWaivers(rosters, config.waivers, options.asOf);
   return {
     tool: { name: 'zhucun', version: VERSION },
@@ -74,15 +70,18 @@ export async function check(options: CheckOptions): Promise<RunResult> {
 }
 
 /** The run-wide rules settled over every roster read, then each roster's result in input order. */
-function rosterResults(tasks: readonly Task[], outcomes: readonly RosterOutcome[], revisit: ReturnType<typeof rosterRevisitor>): RosterResult[] {
-  const read = outcomes.flatMap((outcome, index) => (outcome.partial === null ? [] : [{ outcome, task: tasks[index]! }]));
-  // A roster that was read is a discovered input (a missing one has no partial verdict).
+function rosterResults(
+  rosters: readonly { readonly task: Task; readonly outcome: RosterOutcome }[],
+  revisit: ReturnType<typeof rosterRevisitor>,
+): RosterResult[] {
+  // A roster with a verdict was read, so it is a discovered input, not a missing one.
+  const read = rosters.flatMap(({ task, outcome }) => ('files' in task && outcome.partial !== null ? [{ task, partial: outcome.partial, outcome }] : []));
   const settled = settleAcrossRosters(
-    read.map(({ outcome }) => outcome.partial!),
-    (index, requests) => revisit(read[index]!.task as DiscoveredInput, requests),
+    read.map(({ partial }) => partial),
+    (index, requests) => revisit(read[index]!.task, requests),
   );
   const verdicts = new Map(read.map(({ outcome }, i) => [outcome, settled[i]]));
-  return outcomes.map((outcome) => {
+  return rosters.map(({ outcome }) => {
     const verdict = verdicts.get(outcome) ?? { findings: [], notChecked: [], notices: [] };
     return { path: outcome.path, files: outcome.files, failure: outcome.failure, waived: [], stats: outcome.stats, ...verdict };
   });

@@ -5,9 +5,9 @@ import type { Rule } from '../ruleset/index.js';
 import type { CalendarDate, Finding, LocalizedText, NotChecked, Roster, Source } from '../types.js';
 import { whyNotChecked } from './not-checked.js';
 import { countKeys, repeatedFindings, requestsOf, RunWideTally, withCount, type Candidate, type FindingRequest } from './run-wide.js';
+import { entityOf, locationOf, subjectData } from './subjects.js';
 
 export type { FindingRequest } from './run-wide.js';
-import { entityOf, locationOf, subjectData } from './subjects.js';
 
 export interface RosterVerdict {
   readonly findings: Finding[];

@@ -150,6 +150,7 @@ class SharedValues {
 function toVillage(row: DataRow<VillageKey>, keyCounties: KeyCountyList, shared: SharedValues): VillageRow {
   const fields = row.fields as VillageFields;
   const code = fields.villageCode?.value ?? fields.villageCode?.raw ?? '';
+  const countyCode = fields.countyCode?.value ?? code.slice(0, 6);
   return {
     kind: 'village',
     source: row.source,
@@ -157,11 +158,11 @@ function toVillage(row: DataRow<VillageKey>, keyCounties: KeyCountyList, shared:
     code,
     name: fields.village?.raw ?? '',
     categories: shared.categories(fields.categories?.value ?? []),
-    keyCounty: isKeyCounty(fields, code, keyCounties),
+    keyCounty: isKeyCounty(fields, countyCode, keyCounties),
     lightTask: fields.lightTask?.value === true,
     relocationScale: fields.relocationScale?.value ?? null,
     coveringTeam: fields.coveringTeam?.raw ?? '',
-    countyCode: shared.text(fields.countyCode?.value ?? code.slice(0, 6)),
+    countyCode: shared.text(countyCode),
     province: shared.text(fields.province?.raw ?? ''),
     city: shared.text(fields.city?.raw ?? ''),
     county: shared.text(fields.county?.raw ?? ''),
@@ -169,10 +170,9 @@ function toVillage(row: DataRow<VillageKey>, keyCounties: KeyCountyList, shared:
 }
 
 /** The roster's own 是否国家乡村振兴重点帮扶县, when filled, takes precedence over the reference list. */
-function isKeyCounty(fields: VillageFields, villageCode: string, keyCounties: KeyCountyList): boolean {
+function isKeyCounty(fields: VillageFields, countyCode: string, keyCounties: KeyCountyList): boolean {
   const own = fields.keyCounty;
   if (own && own.raw !== '' && own.value !== null) return own.value;
-  const countyCode = fields.countyCode?.value ?? villageCode.slice(0, 6);
   return keyCounties.codes.has(countyCode);
 }
 
