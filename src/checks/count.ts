@@ -2,18 +2,18 @@
 import type { Roster, Team, Village } from '../types.js';
 import { boundedRequirementsSchema } from './bounds-schema.js';
 import type { CheckKind, Hit, Subject } from './kind.js';
-import { indexOf } from './roster-index.js';
+import { teamIndexOf } from './roster-index.js';
 
 const VILLAGE_MEASURES = {
   /** Teams stationed in the village. */
-  teams: (village: Village, roster: Roster) => indexOf(roster).teamsByVillage.get(village.code)?.length ?? 0,
+  teams: (village: Village, roster: Roster) => teamIndexOf(roster).teamsByVillage.get(village.code)?.length ?? 0,
   /** Teams stationed in the village, plus its covering team (覆盖工作队) when that team exists. */
   teamsOrCovering: (village: Village, roster: Roster) => {
-    const covered = village.coveringTeam !== '' && indexOf(roster).teamIds.has(village.coveringTeam) ? 1 : 0;
-    return (indexOf(roster).teamsByVillage.get(village.code)?.length ?? 0) + covered;
+    const covered = village.coveringTeam !== '' && teamIndexOf(roster).teamIds.has(village.coveringTeam) ? 1 : 0;
+    return (teamIndexOf(roster).teamsByVillage.get(village.code)?.length ?? 0) + covered;
   },
   /** Active first secretaries posted to the village (a 第一书记兼队长 is one). */
-  firstSecretaries: (village: Village, roster: Roster) => indexOf(roster).firstSecretaryCounts.get(village.code) ?? 0,
+  firstSecretaries: (village: Village, roster: Roster) => teamIndexOf(roster).firstSecretaryCounts.get(village.code) ?? 0,
 };
 
 const TEAM_MEASURES = {
@@ -56,14 +56,19 @@ export const count: CheckKind<CountOptions> = {
     const wrong = options.require.find((r) => !measures.includes(r.of));
     return wrong ? `a ${scope} has no measure ${wrong.of}; it has: ${measures.join(', ')}` : null;
   },
-  needs: () => ({ villageSheet: true }),
+  needs: () => ({ villageSheet: true, teams: true }),
   check(subject, options, { roster }): Hit[] {
-    const counts = Object.fromEntries(options.require.map((r) => [r.of, measure(subject, r.of, roster)]));
-    const failed = options.require.find((r) => {
-      const value = counts[r.of];
-      return (r.min !== undefined && value < r.min) || (r.max !== undefined && value > r.max);
-    });
-    if (!failed) return [];
-    return [{ data: { ...counts, count: counts[failed.of], min: failed.min ?? '', max: failed.max ?? '' } }];
+    for (const requirement of options.require) {
+      const value = measure(subject, requirement.of, roster);
+      if (outside(value, requirement)) {
+        const counts = Object.fromEntries(options.require.map((r) => [r.of, measure(subject, r.of, roster)]));
+        return [{ data: { ...counts, count: value, min: requirement.min ?? '', max: requirement.max ?? '' } }];
+      }
+    }
+    return [];
   },
 };
+
+function outside(value: number, { min, max }: Requirement): boolean {
+  return (min !== undefined && value < min) || (max !== undefined && value > max);
+}

@@ -1,12 +1,12 @@
 // The interface every check kind implements. A kind is code; a rule (rules/*.yaml) is data
 // that names a kind, a scope, a `where` filter and the kind's options.
-import type { CadreKey, CalendarDate, Cadre, DataValue, Roster, Source, Team, VillageKey, VillageRow } from '../types.js';
+import type { CadreKey, CalendarDate, Cadre, DataValue, Roster, Source, Team, Village, VillageKey, VillageRow } from '../types.js';
 
 /** What a rule judges: each village row, each team, each cadre row, or every row of both sheets. */
 export type Scope = 'village' | 'team' | 'cadre' | 'row';
 
-/** A village row, a team, or a cadre row. */
-export type Subject = VillageRow | Team | Cadre;
+/** A village row (or, for a rule that needs the teams, a village's facts), a team, or a cadre row. */
+export type Subject = VillageRow | Village | Team | Cadre;
 
 /** One violation found by a check: data for the message, and the column at fault when one is. */
 export interface Hit {
@@ -27,6 +27,11 @@ export interface CheckContext {
 /** Columns a check needs; a list inside the list means any one of those will do. */
 export interface Needs {
   readonly villageSheet?: boolean;
+  /**
+   * The roster's teams. A village rule that needs them is judged after the walk over the cadre rows
+   * (which forms them), on each village's facts rather than its row: such a kind reads no cell.
+   */
+  readonly teams?: boolean;
   readonly villages?: readonly VillageKey[];
   readonly cadres?: readonly (CadreKey | readonly CadreKey[])[];
 }

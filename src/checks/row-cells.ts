@@ -19,7 +19,7 @@ export function headerOf(sheet: Sheet, key: string): string {
 
 /** The cell of a row by column key; undefined when the sheet has no such column. */
 export function cellOf(subject: Subject, key: string): Cell<unknown> | undefined {
-  if (subject.kind === 'team') return undefined;
+  if (subject.kind === 'team' || !('fields' in subject)) return undefined;
   return (subject.fields as Record<string, Cell<unknown> | undefined>)[key];
 }
 

@@ -1,7 +1,7 @@
 // village-exists: the cadre's village, by code or by name, is a row of the village sheet.
 import { compactKey } from '../normalise/text.js';
 import type { CheckKind } from './kind.js';
-import { indexOf } from './roster-index.js';
+import { villageIndexOf } from './roster-index.js';
 
 export const villageExists: CheckKind<Record<string, never>> = {
   name: 'village-exists',
@@ -14,10 +14,10 @@ export const villageExists: CheckKind<Record<string, never>> = {
     if (subject.kind !== 'cadre') return [];
     const code = subject.fields.villageCode;
     if (code && code.raw !== '') {
-      return indexOf(roster).villagesByCode.has(subject.villageCode) ? [] : [{ column: 'villageCode', data: { value: code.raw } }];
+      return villageIndexOf(roster).villagesByCode.has(subject.villageCode) ? [] : [{ column: 'villageCode', data: { value: code.raw } }];
     }
     const name = subject.fields.village?.raw ?? '';
     if (name === '' || subject.villageCode !== '') return [];
-    return indexOf(roster).villageNameCounts.get(compactKey(name)) === 1 ? [] : [{ column: 'village', data: { value: name } }];
+    return villageIndexOf(roster).villageNameCounts.get(compactKey(name)) === 1 ? [] : [{ column: 'village', data: { value: name } }];
   },
 };

@@ -38,9 +38,10 @@ export interface RosterCheckOptions {
 }
 
 /**
- * Every rule on one roster, in one pass over each sheet's rows (each row is read once, and every
- * rule of its scope judges it), then one over the teams. The run-wide rules leave candidates
- * for settleAcrossRosters.
+ * Every rule on one roster, in one walk over each sheet's rows (each row is read once, and every
+ * rule of its scope judges it): the village rows, then the cadre rows (which forms the teams), then
+ * the village rules that count teams, on the villages' facts, and the team rules. The run-wide
+ * rules leave candidates for settleAcrossRosters.
  */
 export function checkRoster(context: CheckContext, rules: readonly Rule[], options: RosterCheckOptions): PartialVerdict {
   const { roster } = context;
@@ -53,22 +54,26 @@ export function checkRoster(context: CheckContext, rules: readonly Rule[], optio
     else checked.push(compileRule(rule, context, options));
   }
   for (const { rule } of checked) applyRosterRule(rule, context, findings);
-  const judge = (subject: Subject, scoped: readonly CompiledRule[]) => {
-    for (const rule of scoped) applyRule(rule, subject, context, findings);
+  const judgeAll = (subjects: Iterable<Subject>, scoped: readonly CompiledRule[]) => {
+    if (scoped.length === 0) return;
+    for (const subject of subjects) for (const rule of scoped) applyRule(rule, subject, context, findings);
   };
-  const scoped = (...scopes: Scope[]) => checked.filter(({ rule }) => scopes.includes(rule.scope));
-  const villageRules = scoped('village', 'row');
-  const cadreRules = scoped('cadre', 'row');
-  if (villageRules.length > 0) for (const village of roster.rows.villages()) judge(village, villageRules);
-  if (cadreRules.length > 0) for (const cadre of roster.rows.cadres()) judge(cadre, cadreRules);
-  const teamRules = scoped('team');
-  if (teamRules.length > 0) for (const team of roster.teams) judge(team, teamRules);
+  const scoped = (scopes: readonly Scope[]) => checked.filter(({ rule }) => scopes.includes(rule.scope));
+  const [villageRules, villageTeamRules] = partition(scoped(['village', 'row']), ({ rule }) => !rule.kind.needs?.(rule.options).teams);
+  judgeAll(roster.rows.villages(), villageRules);
+  judgeAll(roster.rows.cadres(), scoped(['cadre', 'row']));
+  judgeAll(roster.villages ?? [], villageTeamRules);
+  judgeAll(roster.teams, scoped(['team']));
   return {
     findings: findings.sort(compareFindings),
     candidates: checked.flatMap(({ tally }) => tally?.candidates() ?? []),
     notChecked,
-    notices: roster.villages === null ? [NO_VILLAGE_SHEET] : [],
+    notices: roster.villageSheet === null ? [NO_VILLAGE_SHEET] : [],
   };
+}
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
 }
 
 /** What reading a roster again gave: the requested findings, or why it could not be read. */

@@ -7,7 +7,7 @@ import type { CadreKey, NotChecked, Roster } from '../types.js';
 export function whyNotChecked(rule: Rule, roster: Roster): NotChecked | null {
   const needs = rule.kind.needs?.(rule.options) ?? {};
   const needsVillages = needs.villageSheet || rule.scope === 'village' || rule.scope === 'team';
-  if (needsVillages && roster.villages === null) {
+  if (needsVillages && roster.villageSheet === null) {
     return { ruleId: rule.id, reason: { zh: '名册中没有村庄表', en: 'the roster has no village sheet' } };
   }
   const missingCadre = (key: CadreKey) => roster.missing.cadres.includes(key);

@@ -34,8 +34,9 @@ const LEADER_ROLES = new Set(['队长', '第一书记兼队长']);
 const TEAM_COLUMNS: ReadonlySet<CadreKey> = new Set(['teamId', 'villageCode', 'village', 'role', 'status']);
 
 /**
- * Rows → a typed roster: the villages' facts and the teams, read in one pass over each sheet.
- * The rows with their cells are read again, one at a time, when the rules ask for them.
+ * Rows → a typed roster. Its rows, with their cells, are read from the sheet each time they are
+ * asked for; the villages' facts and the teams are made from every row of their sheet, by the first
+ * walk over all of it (see KeptFromWalk).
  */
 export function normaliseRoster(loaded: LoadedRoster, options: NormaliseOptions): Roster {
   const lookups = {
@@ -46,22 +47,31 @@ export function normaliseRoster(loaded: LoadedRoster, options: NormaliseOptions)
   const villageRows = found.villages ? dataRows(found.villages.sheet, found.villages.header, specMap(VILLAGE_COLUMNS)) : null;
   const shared = new SharedValues();
   const toVillageRow = (row: DataRow<VillageKey>) => toVillage(row, options.keyCounties, shared);
-  const villages = villageRows ? villagesOf(mapRows(villageRows.all(), toVillageRow)) : null;
+  const allVillageRows = () => (villageRows ? mapRows(villageRows.all(), toVillageRow) : []);
+  const villages = new KeptFromWalk(() => new VillageFacts(), allVillageRows);
+  const villageIndex = once(() => indexVillages(villages.get()));
   const cadreRows = dataRows(found.cadres.sheet, found.cadres.header, specMap(CADRE_COLUMNS));
-  const codesByName = villageCodesByName(villages ?? []);
-  const toCadreRow = (row: DataRow<CadreKey>) => toCadre(row, codesByName);
+  const toCadreRow = (row: DataRow<CadreKey>) => toCadre(row, villageIndex().codesByName);
+  // Without a walk over every cadre row to keep them from, teams are formed from the few columns that make them.
+  const teamRows = dataRows(found.cadres.sheet, found.cadres.header, specMap(CADRE_COLUMNS.filter((spec) => TEAM_COLUMNS.has(spec.key))));
+  const teams = new KeptFromWalk(
+    () => new TeamBuilder(villageIndex().villagesByCode),
+    () => mapRows(teamRows.all(), toCadreRow),
+  );
   const rows: RosterRows = {
-    villages: () => (villageRows ? mapRows(villageRows.all(), toVillageRow) : []),
-    cadres: () => mapRows(cadreRows.all(), toCadreRow),
+    villages: () => villages.walk(allVillageRows()),
+    cadres: () => teams.walk(mapRows(cadreRows.all(), toCadreRow)),
     village: (row) => mapRow(villageRows?.at(row) ?? null, toVillageRow),
     cadre: (row) => mapRow(cadreRows.at(row), toCadreRow),
   };
-  // Teams are formed from the few columns that make them: the other cells of the cadre rows are read when the rules ask.
-  const teamRows = dataRows(found.cadres.sheet, found.cadres.header, specMap(CADRE_COLUMNS.filter((spec) => TEAM_COLUMNS.has(spec.key))));
   return {
     path: loaded.path,
-    villages,
-    teams: formTeams(mapRows(teamRows.all(), toCadreRow), villages),
+    get villages() {
+      return villageRows ? villages.get() : null;
+    },
+    get teams() {
+      return teams.get();
+    },
     rows,
     villageSheet: found.villages?.sheet.name ?? null,
     cadreSheet: found.cadres.sheet.name,
@@ -81,6 +91,52 @@ export function normaliseRoster(loaded: LoadedRoster, options: NormaliseOptions)
     },
     keyCountySource: options.keyCounties.file,
   };
+}
+
+/** What is made from every row of a sheet, one row at a time. */
+interface Builder<Row, Made> {
+  add(row: Row): void;
+  made(): Made;
+}
+
+/**
+ * Something made from every row of a sheet, kept from the first walk that goes over all of them:
+ * the engine's walk over a sheet when it checks the roster, so that each sheet is read once; when
+ * it is asked for before any such walk, a walk of its own.
+ */
+class KeptFromWalk<Row, Made> {
+  private kept: Made | undefined;
+
+  constructor(
+    private readonly builder: () => Builder<Row, Made>,
+    private readonly ownWalk: () => Iterable<Row>,
+  ) {}
+
+  get(): Made {
+    if (this.kept === undefined) this.kept = this.madeFrom(this.ownWalk());
+    return this.kept;
+  }
+
+  /** The rows, each passed on as it is read; a walk left before its end keeps nothing. */
+  *walk(rows: Iterable<Row>): Generator<Row> {
+    const builder = this.kept === undefined ? this.builder() : null;
+    for (const row of rows) {
+      builder?.add(row);
+      yield row;
+    }
+    if (builder && this.kept === undefined) this.kept = builder.made();
+  }
+
+  private madeFrom(rows: Iterable<Row>): Made {
+    const builder = this.builder();
+    for (const row of rows) builder.add(row);
+    return builder.made();
+  }
+}
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
 }
 
 function specMap<K extends string>(specs: readonly ColumnSpec<K>[]): Map<K, ColumnSpec<K>> {
@@ -105,22 +161,35 @@ function mapRow<K extends string, T>(row: DataRow<K> | null, make: (row: DataRow
   return row && make(row);
 }
 
-/** Every village without its cells, read one row at a time. */
-function villagesOf(rows: Iterable<VillageRow>): Village[] {
-  const villages: Village[] = [];
-  for (const { fields: _cells, ...facts } of rows) villages.push(facts);
-  return villages;
+/** Every village without its cells. */
+class VillageFacts implements Builder<VillageRow, Village[]> {
+  private readonly villages: Village[] = [];
+
+  add({ fields: _cells, ...facts }: VillageRow): void {
+    this.villages.push(facts);
+  }
+
+  made(): Village[] {
+    return this.villages;
+  }
 }
 
-/** Village codes by name, for cadres given by village name alone. */
-function villageCodesByName(villages: readonly Village[]): Map<string, string | null> {
-  const codes = new Map<string, string | null>();
-  for (const village of villages) {
+interface VillageIndex {
+  readonly villagesByCode: ReadonlyMap<string, Village>;
+  /** Village codes by name, for cadres given by village name alone. */
+  readonly codesByName: ReadonlyMap<string, string | null>;
+}
+
+function indexVillages(villages: readonly Village[] | null): VillageIndex {
+  const villagesByCode = new Map<string, Village>();
+  const codesByName = new Map<string, string | null>();
+  for (const village of villages ?? []) {
+    villagesByCode.set(village.code, village);
     const name = compactKey(village.name);
     // Two villages of one name cannot be told apart by name: the code must be given.
-    codes.set(name, codes.has(name) ? null : village.code);
+    codesByName.set(name, codesByName.has(name) ? null : village.code);
   }
-  return codes;
+  return { villagesByCode, codesByName };
 }
 
 /**
@@ -201,28 +270,31 @@ function cadreVillageCode(fields: CadreFields, codesByName: ReadonlyMap<string, 
 }
 
 /** Active cadres sharing a team id, or with no team ids the active cadres of one village. */
-function formTeams(cadres: Iterable<Cadre>, villages: readonly Village[] | null): Team[] {
-  const villagesByCode = new Map((villages ?? []).map((village) => [village.code, village]));
-  // What a team keeps of a member: not the cells; the village code is the village's own string.
-  const memberOf = ({ source, villageCode, firstSecretary, leader }: Cadre): TeamMember => ({
-    source,
-    villageCode: villagesByCode.get(villageCode)?.code ?? villageCode,
-    firstSecretary,
-    leader,
-  });
-  const members = new Map<string, { id: string | null; members: TeamMember[] }>();
-  for (const cadre of cadres) {
-    if (!cadre.active || cadre.villageCode === '') continue;
+class TeamBuilder implements Builder<Cadre, Team[]> {
+  private readonly members = new Map<string, { id: string | null; members: TeamMember[] }>();
+
+  constructor(private readonly villagesByCode: ReadonlyMap<string, Village>) {}
+
+  add(cadre: Cadre): void {
+    if (!cadre.active || cadre.villageCode === '') return;
     const id = cadre.fields.teamId?.raw || null;
     const key = id === null ? `village ${cadre.villageCode}` : `team ${id}`;
-    const team = members.get(key);
-    if (team) team.members.push(memberOf(cadre));
-    else members.set(key, { id, members: [memberOf(cadre)] });
+    const team = this.members.get(key);
+    if (team) team.members.push(this.memberOf(cadre));
+    else this.members.set(key, { id, members: [this.memberOf(cadre)] });
   }
-  return [...members.values()].map(({ id, members: activeMembers }) => {
-    const villageCode = stationOf(activeMembers);
-    return { kind: 'team', id, villageCode, village: villagesByCode.get(villageCode) ?? null, activeMembers };
-  });
+
+  made(): Team[] {
+    return [...this.members.values()].map(({ id, members: activeMembers }) => {
+      const villageCode = stationOf(activeMembers);
+      return { kind: 'team', id, villageCode, village: this.villagesByCode.get(villageCode) ?? null, activeMembers };
+    });
+  }
+
+  /** What a team keeps of a member: not the cells; the village code is the village's own string. */
+  private memberOf({ source, villageCode, firstSecretary, leader }: Cadre): TeamMember {
+    return { source, villageCode: this.villagesByCode.get(villageCode)?.code ?? villageCode, firstSecretary, leader };
+  }
 }
 
 /** A team is stationed in the village of its members; where they disagree, of most of them. */
