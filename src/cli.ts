@@ -89,6 +89,7 @@ async function runCheck(paths: string[], flags: CheckFlags): Promise<void> {
     jobs: flags.jobs,
     progress: flags.quiet ? undefined : progressBar(process.stderr),
     limits: { maxFileBytes: flags.maxFileSize * MIB, maxInflatedBytes: flags.maxUnzippedSize * MIB },
+    rollUp: formats.some((format) => REPORTERS.get(format)!.usesRollUp === true),
   });
   const shown = flags.quiet ? errorsOnly(result) : result;
   formats.forEach((format, index) => {

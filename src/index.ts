@@ -31,6 +31,8 @@ export interface CheckOptions {
   /** Worker threads; default 1 (the CLI defaults to the number of CPUs). */
   readonly jobs?: number;
   readonly progress?: Progress;
+  /** Each roster's county figures (RosterResult.stats), which the roll-up and the HTML report use; default true. */
+  readonly rollUp?: boolean;
 }
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
@@ -52,6 +54,7 @@ export async function check(options: CheckOptions): Promise<RunResult> {
     rulesDirs: [...config.rulesDirs, ...(options.rulesDirs ?? [])],
     config,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
+    rollUp: options.rollUp ?? true,
   };
   // Loaded here first, so that a bad rule or setting stops the run before any roster is read.
   const prepared = prepareRun(settings);

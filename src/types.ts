@@ -230,6 +230,10 @@ export interface Roster {
   /** null when the roster has no village sheet: coverage rules cannot run. */
   readonly villages: readonly Village[] | null;
   readonly teams: readonly Team[];
+  /** The villages by code (of a code on two rows, the later); empty without a village sheet. */
+  readonly villagesByCode: ReadonlyMap<string, Village>;
+  /** A village's code by its name (compacted): null for a name two villages share. */
+  readonly villageCodesByName: ReadonlyMap<string, string | null>;
   readonly rows: RosterRows;
   readonly villageSheet: string | null;
   readonly cadreSheet: string;

@@ -21,6 +21,8 @@ export interface RunSettings {
   /** The configuration as loaded (a worker gets it without its parsed document). */
   readonly config: Config;
   readonly limits: LoadLimits;
+  /** Each roster's county figures (RosterResult.stats) are wanted. */
+  readonly rollUp: boolean;
 }
 
 export type Task = DiscoveredInput | MissingInput;
@@ -61,7 +63,7 @@ export function rosterProcessor(settings: RunSettings, prepared: PreparedRun = p
       // The loaded sheets live as long as the roster (its rows are read from them as the rules ask), then go.
       const { roster, template } = readRoster(task, settings.limits, config, keyCounties);
       const partial = withTemplateNotice(checkRoster({ roster, asOf }, rules, { aloneInRun: settings.aloneInRun }), template);
-      return { path: task.path, files, failure: null, skipped: false, partial, stats: countyStats(roster) };
+      return { path: task.path, files, failure: null, skipped: false, partial, stats: settings.rollUp ? countyStats(roster) : null };
     } catch (error) {
       if (!(error instanceof LoadError)) throw error;
       const skipped = 'reason' in task ? task.reason === 'not-a-spreadsheet' : !task.explicit && NOT_A_ROSTER.has(error.code);

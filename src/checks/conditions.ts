@@ -32,23 +32,32 @@ export function compile(condition: Condition | undefined): Test {
   return built;
 }
 
+// Tests run for every row with every rule: plain loops, so that a test allocates nothing.
 function build(condition: Condition): Test {
   const parts: Test[] = Object.entries(condition).map(([key, operand]): Test => {
-    if (key === 'all') {
-      const all = (operand as Condition[]).map(compile);
-      return (subject, roster) => all.every((part) => part(subject, roster));
-    }
-    if (key === 'any') {
-      const any = (operand as Condition[]).map(compile);
-      return (subject, roster) => any.some((part) => part(subject, roster));
-    }
+    if (key === 'all') return everyOf((operand as Condition[]).map(compile));
+    if (key === 'any') return someOf((operand as Condition[]).map(compile));
     if (key === 'not') {
       const inner = compile(operand as Condition);
       return (subject, roster) => !inner(subject, roster);
     }
     return (subject, roster) => test(readField(key as FieldName, subject, roster), operand as Predicate);
   });
-  return (subject, roster) => parts.every((part) => part(subject, roster));
+  return parts.length === 1 ? parts[0]! : everyOf(parts);
+}
+
+function everyOf(parts: readonly Test[]): Test {
+  return (subject, roster) => {
+    for (const part of parts) if (!part(subject, roster)) return false;
+    return true;
+  };
+}
+
+function someOf(parts: readonly Test[]): Test {
+  return (subject, roster) => {
+    for (const part of parts) if (part(subject, roster)) return true;
+    return false;
+  };
 }
 
 export function matches(condition: Condition | undefined, subject: Subject, roster: Roster): boolean {
@@ -58,11 +67,17 @@ export function matches(condition: Condition | undefined, subject: Subject, rost
 function test(value: FieldValue, predicate: Predicate): boolean {
   if (value === null) return false;
   if (predicate.equals !== undefined && value !== predicate.equals) return false;
-  if (predicate.in !== undefined && !predicate.in.some((option) => option === value)) return false;
+  if (predicate.in !== undefined && !predicate.in.includes(value as Scalar)) return false;
   const list = Array.isArray(value) ? (value as readonly string[]) : null;
   if (predicate.includes !== undefined && !list?.includes(predicate.includes)) return false;
-  if (predicate.includesAny !== undefined && !predicate.includesAny.some((item) => list?.includes(item))) return false;
+  if (predicate.includesAny !== undefined && !includesAny(list, predicate.includesAny)) return false;
   return true;
+}
+
+function includesAny(list: readonly string[] | null, items: readonly string[]): boolean {
+  if (list === null) return false;
+  for (const item of items) if (list.includes(item)) return true;
+  return false;
 }
 
 /** The JSON Schema of a condition, from the facts that exist: a misspelt fact fails at load time. */

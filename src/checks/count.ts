@@ -1,7 +1,7 @@
 // count: how many of something a village or a team has, against a minimum and a maximum.
 import type { Roster, Team, Village } from '../types.js';
 import { boundedRequirementsSchema } from './bounds-schema.js';
-import type { CheckKind, Hit, Subject } from './kind.js';
+import { type CheckKind, type Hit, type Subject, NO_HITS } from './kind.js';
 import { teamIndexOf } from './roster-index.js';
 
 const VILLAGE_MEASURES = {
@@ -57,7 +57,7 @@ export const count: CheckKind<CountOptions> = {
     return wrong ? `a ${scope} has no measure ${wrong.of}; it has: ${measures.join(', ')}` : null;
   },
   needs: () => ({ villageSheet: true, teams: true }),
-  check(subject, options, { roster }): Hit[] {
+  check(subject, options, { roster }): readonly Hit[] {
     for (const requirement of options.require) {
       const value = measure(subject, requirement.of, roster);
       if (outside(value, requirement)) {
@@ -65,7 +65,7 @@ export const count: CheckKind<CountOptions> = {
         return [{ data: { ...counts, count: value, min: requirement.min ?? '', max: requirement.max ?? '' } }];
       }
     }
-    return [];
+    return NO_HITS;
   },
 };
 

@@ -5,7 +5,7 @@ import { formatDate } from '../normalise/text.js';
 import type { Cadre, CadreKey, CalendarDate } from '../types.js';
 import { idBirthDate, idProblem } from './gb11643.js';
 import { boundedRequirementsSchema } from './bounds-schema.js';
-import type { CheckKind, Hit } from './kind.js';
+import { type CheckKind, type Hit, NO_HITS } from './kind.js';
 
 const DATE_COLUMNS = ['birthDate', 'partyJoinDate', 'startDate', 'endDate', 'partyFullDate', 'workStartDate'] as const;
 type DateColumn = (typeof DATE_COLUMNS)[number];
@@ -84,7 +84,7 @@ export const dateSpan: CheckKind<DateSpanOptions> = {
   dataKeys: ['years', 'from', 'to', 'min', 'max'],
   needs: (options) => ({ cadres: options.require.flatMap((span) => [...columnsOfRef(span.from), ...columnsOfRef(span.to)]) }),
   check(subject, options, { asOf }) {
-    if (subject.kind !== 'cadre') return [];
+    if (subject.kind !== 'cadre') return NO_HITS;
     for (const span of options.require) {
       const from = resolve(span.from, subject, asOf);
       const to = resolve(span.to, subject, asOf);
@@ -101,6 +101,6 @@ export const dateSpan: CheckKind<DateSpanOptions> = {
       };
       return [hit];
     }
-    return [];
+    return NO_HITS;
   },
 };

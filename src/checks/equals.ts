@@ -4,7 +4,7 @@
 import { CADRE_COLUMNS } from '../normalise/columns.js';
 import { meant } from '../normalise/values.js';
 import type { CadreKey } from '../types.js';
-import type { CheckKind } from './kind.js';
+import { type CheckKind, NO_HITS } from './kind.js';
 import { cellOf } from './row-cells.js';
 
 export interface EqualsOptions {
@@ -27,7 +27,7 @@ export const equals: CheckKind<EqualsOptions> = {
   check(subject, options) {
     const cell = cellOf(subject, options.field);
     const value = meant(cell);
-    if (!cell || value === null || value === options.equals) return [];
+    if (!cell || value === null || value === options.equals) return NO_HITS;
     return [{ column: options.field }];
   },
 };

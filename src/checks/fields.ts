@@ -3,7 +3,6 @@
 import { meant } from '../normalise/values.js';
 import type { Cadre, Roster, Village } from '../types.js';
 import type { Subject } from './kind.js';
-import { villageIndexOf } from './roster-index.js';
 
 export type FieldValue = string | number | boolean | readonly string[] | null;
 
@@ -11,7 +10,7 @@ export type FieldValue = string | number | boolean | readonly string[] | null;
 export function villageOf(subject: Subject, roster: Roster): Village | null {
   if (subject.kind === 'village') return subject;
   if (subject.kind === 'team') return subject.village;
-  return villageIndexOf(roster).villagesByCode.get(subject.villageCode) ?? null;
+  return roster.villagesByCode.get(subject.villageCode) ?? null;
 }
 
 const PARTY_MEMBER_STATUSES = new Set(['中共党员', '中共预备党员']);

@@ -9,12 +9,26 @@ const CHECK_CHARACTERS = '10X98765432';
 export type IdProblem = 'length' | 'characters' | 'birth-date' | 'check-digit';
 
 export function checkCharacter(first17: string): string {
-  const sum = WEIGHTS.reduce((total, weight, index) => total + weight * Number(first17[index]), 0);
-  return CHECK_CHARACTERS[sum % 11];
+  let sum = 0;
+  for (let index = 0; index < WEIGHTS.length; index++) sum += WEIGHTS[index]! * digitAt(first17, index);
+  return CHECK_CHARACTERS[sum % 11]!;
 }
 
 export function idBirthDate(id: string): CalendarDate | null {
-  return makeDate(Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14)));
+  return makeDate(numberAt(id, 6, 10), numberAt(id, 10, 12), numberAt(id, 12, 14));
+}
+
+// Read from the characters in place: checked for every cadre, twice.
+function digitAt(text: string, index: number): number {
+  const digit = text.charCodeAt(index) - 0x30;
+  return digit >= 0 && digit <= 9 ? digit : NaN;
+}
+
+function numberAt(text: string, from: number, to: number): number {
+  if (to > text.length) return NaN;
+  let value = 0;
+  for (let index = from; index < to; index++) value = value * 10 + digitAt(text, index);
+  return value;
 }
 
 export function idGender(id: string): '男' | '女' {

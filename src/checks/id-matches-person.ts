@@ -2,7 +2,7 @@
 import { formatDate } from '../normalise/text.js';
 import type { Cadre, LocalizedText } from '../types.js';
 import { idBirthDate, idGender, idProblem } from './gb11643.js';
-import type { CheckKind, Hit } from './kind.js';
+import { type CheckKind, type Hit, NO_HITS } from './kind.js';
 
 export const idMatchesPerson: CheckKind<Record<string, never>> = {
   name: 'id-matches-person',
@@ -12,9 +12,11 @@ export const idMatchesPerson: CheckKind<Record<string, never>> = {
   dataKeys: ['detail'],
   needs: () => ({ cadres: ['idNumber'] }),
   check(subject) {
-    if (subject.kind !== 'cadre' || subject.fields.idNumber?.lostDigits || idProblem(subject.idNumber) !== null) return [];
-    const mismatches = [birthMismatch(subject), genderMismatch(subject)].filter((m): m is Mismatch => m !== null);
-    if (mismatches.length === 0) return [];
+    if (subject.kind !== 'cadre' || subject.fields.idNumber?.lostDigits || idProblem(subject.idNumber) !== null) return NO_HITS;
+    const birth = birthMismatch(subject);
+    const gender = genderMismatch(subject);
+    if (birth === null && gender === null) return NO_HITS;
+    const mismatches = [birth, gender].filter((m): m is Mismatch => m !== null);
     const detail = {
       zh: mismatches.map((m) => m.detail.zh).join(';'),
       en: mismatches.map((m) => m.detail.en).join('; '),

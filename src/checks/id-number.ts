@@ -1,7 +1,7 @@
 // id-number: an ID number is 18 characters with a real birth date and the right check character.
 import type { LocalizedText } from '../types.js';
 import { idProblem, type IdProblem } from './gb11643.js';
-import type { CheckKind } from './kind.js';
+import { type CheckKind, NO_HITS } from './kind.js';
 
 const REASONS: Record<IdProblem | 'lost-digits', LocalizedText> = {
   'lost-digits': {
@@ -22,9 +22,9 @@ export const idNumber: CheckKind<Record<string, never>> = {
   dataKeys: ['reason', 'value'],
   needs: () => ({ cadres: ['idNumber'] }),
   check(subject) {
-    if (subject.kind !== 'cadre') return [];
+    if (subject.kind !== 'cadre') return NO_HITS;
     const cell = subject.fields.idNumber;
-    if (!cell || cell.raw === '') return [];
+    if (!cell || cell.raw === '') return NO_HITS;
     const problem = cell.lostDigits ? 'lost-digits' : idProblem(subject.idNumber);
     return problem ? [{ column: 'idNumber', data: { reason: REASONS[problem] } }] : [];
   },

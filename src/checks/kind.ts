@@ -19,6 +19,9 @@ export interface Hit {
   readonly key?: string;
 }
 
+/** What a check returns for a subject it finds nothing wrong with: one array for every such subject. */
+export const NO_HITS: readonly Hit[] = Object.freeze([]);
+
 export interface CheckContext {
   readonly roster: Roster;
   readonly asOf: CalendarDate;
@@ -54,7 +57,7 @@ export interface CheckKind<Options = any> {
   checkOptions?(options: Options, scope: Scope): string | null;
   /** Optional columns (or the village sheet) it needs; when one is missing the rule is not checked. */
   needs?(options: Options): Needs;
-  check(subject: Subject, options: Options, context: CheckContext): Hit[];
+  check(subject: Subject, options: Options, context: CheckContext): readonly Hit[];
   /** Findings about the roster as a whole (a missing column), located by the hit itself. */
   checkRoster?(options: Options, context: CheckContext): Hit[];
 }

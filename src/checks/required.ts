@@ -1,7 +1,7 @@
 // required: the required columns are in the sheet and filled in every row.
 import type { Roster, Source } from '../types.js';
 import { matches, type Condition } from './conditions.js';
-import type { CheckContext, CheckKind, Hit, Subject } from './kind.js';
+import { type CheckContext, type CheckKind, type Hit, type Subject, NO_HITS } from './kind.js';
 import { cellOf, columnsOf, hasColumn, headerOf, sheetOf, type Sheet } from './row-cells.js';
 
 /** A column key; or one of several keys; or a key required only when a condition holds. */
@@ -97,6 +97,11 @@ function requirementsSchema(sheet: Sheet): Record<string, unknown> {
   };
 }
 
+function anyFilled(subject: Subject, keys: readonly string[]): boolean {
+  for (const key of keys) if (cellOf(subject, key)?.raw !== '') return true;
+  return false;
+}
+
 export const required: CheckKind<RequiredOptions> = {
   name: 'required',
   description: 'The required columns are present in the sheet and filled in every row.',
@@ -110,15 +115,14 @@ export const required: CheckKind<RequiredOptions> = {
   dataKeys: ['detail'],
   check(subject, options, { roster }) {
     const sheet = sheetOf(subject);
-    if (!sheet) return [];
-    const hits: Hit[] = [];
+    if (!sheet) return NO_HITS;
+    let hits: Hit[] | null = null;
     for (const { requirement, present } of presentRequirements(options, sheet, roster)) {
-      if (!appliesTo(requirement, subject, roster)) continue;
-      if (present.some((key) => cellOf(subject, key)?.raw !== '')) continue;
+      if (!appliesTo(requirement, subject, roster) || anyFilled(subject, present)) continue;
       const header = cellOf(subject, present[0]!)?.source.column ?? headerOf(sheet, present[0]!);
-      hits.push({ column: present[0], data: { detail: { zh: `必填项「${header}」未填写`, en: `the required cell ${header} is empty` } } });
+      (hits ??= []).push({ column: present[0], data: { detail: { zh: `必填项「${header}」未填写`, en: `the required cell ${header} is empty` } } });
     }
-    return hits;
+    return hits ?? NO_HITS;
   },
   checkRoster: missingColumns,
 };

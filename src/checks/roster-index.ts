@@ -1,12 +1,4 @@
-import { compactKey } from '../normalise/text.js';
-import type { Roster, Team, Village } from '../types.js';
-
-/** The villages by code and by name, computed once per roster from their facts alone. */
-export interface VillageIndex {
-  readonly villagesByCode: ReadonlyMap<string, Village>;
-  /** How many villages carry each name (compacted), for cadres given by village name alone. */
-  readonly villageNameCounts: ReadonlyMap<string, number>;
-}
+import type { Roster, Team } from '../types.js';
 
 /**
  * Teams and active first secretaries by the village they are in, computed once per roster. Asking
@@ -19,30 +11,15 @@ export interface TeamIndex {
   readonly firstSecretaryCounts: ReadonlyMap<string, number>;
 }
 
-export const villageIndexOf = cachedPerRoster(indexVillages);
-export const teamIndexOf = cachedPerRoster(indexTeams);
+const cache = new WeakMap<Roster, TeamIndex>();
 
-function cachedPerRoster<T extends object>(build: (roster: Roster) => T): (roster: Roster) => T {
-  const cache = new WeakMap<Roster, T>();
-  return (roster) => {
-    let index = cache.get(roster);
-    if (!index) {
-      index = build(roster);
-      cache.set(roster, index);
-    }
-    return index;
-  };
-}
-
-function indexVillages(roster: Roster): VillageIndex {
-  const villagesByCode = new Map<string, Village>();
-  const villageNameCounts = new Map<string, number>();
-  for (const village of roster.villages ?? []) {
-    villagesByCode.set(village.code, village);
-    const name = compactKey(village.name);
-    villageNameCounts.set(name, (villageNameCounts.get(name) ?? 0) + 1);
+export function teamIndexOf(roster: Roster): TeamIndex {
+  let index = cache.get(roster);
+  if (!index) {
+    index = indexTeams(roster);
+    cache.set(roster, index);
   }
-  return { villagesByCode, villageNameCounts };
+  return index;
 }
 
 function indexTeams(roster: Roster): TeamIndex {

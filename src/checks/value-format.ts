@@ -1,6 +1,6 @@
 // value-format: every filled cell reads as its column's type: a known word, a date, a code of its length.
 import type { CellProblem, LocalizedText } from '../types.js';
-import type { CheckKind, Hit } from './kind.js';
+import { type CheckKind, type Hit, NO_HITS } from './kind.js';
 import { cellOf, columnsOf, sheetOf } from './row-cells.js';
 import type { ValueType } from '../normalise/columns.js';
 
@@ -12,13 +12,13 @@ export const valueFormat: CheckKind<Record<string, never>> = {
   dataKeys: ['expected', 'hint'],
   check(subject) {
     const sheet = sheetOf(subject);
-    if (!sheet) return [];
-    const hits: Hit[] = [];
+    if (!sheet) return NO_HITS;
+    let hits: Hit[] | null = null;
     for (const column of columnsOf(sheet)) {
       const problem = cellOf(subject, column.key)?.problem;
-      if (problem) hits.push({ column: column.key, data: { expected: expected(column.type, problem), hint: hint(problem) } });
+      if (problem) (hits ??= []).push({ column: column.key, data: { expected: expected(column.type, problem), hint: hint(problem) } });
     }
-    return hits;
+    return hits ?? NO_HITS;
   },
 };
 

@@ -1,7 +1,6 @@
 // village-exists: the cadre's village, by code or by name, is a row of the village sheet.
 import { compactKey } from '../normalise/text.js';
-import type { CheckKind } from './kind.js';
-import { villageIndexOf } from './roster-index.js';
+import { type CheckKind, NO_HITS } from './kind.js';
 
 export const villageExists: CheckKind<Record<string, never>> = {
   name: 'village-exists',
@@ -11,13 +10,14 @@ export const villageExists: CheckKind<Record<string, never>> = {
   dataKeys: ['value'],
   needs: () => ({ villageSheet: true }),
   check(subject, _options, { roster }) {
-    if (subject.kind !== 'cadre') return [];
+    if (subject.kind !== 'cadre') return NO_HITS;
     const code = subject.fields.villageCode;
     if (code && code.raw !== '') {
-      return villageIndexOf(roster).villagesByCode.has(subject.villageCode) ? [] : [{ column: 'villageCode', data: { value: code.raw } }];
+      return roster.villagesByCode.has(subject.villageCode) ? [] : [{ column: 'villageCode', data: { value: code.raw } }];
     }
     const name = subject.fields.village?.raw ?? '';
-    if (name === '' || subject.villageCode !== '') return [];
-    return villageIndexOf(roster).villageNameCounts.get(compactKey(name)) === 1 ? [] : [{ column: 'village', data: { value: name } }];
+    if (name === '' || subject.villageCode !== '') return NO_HITS;
+    // A name no village has, or two villages share, names no one village.
+    return typeof roster.villageCodesByName.get(compactKey(name)) === 'string' ? [] : [{ column: 'village', data: { value: name } }];
   },
 };

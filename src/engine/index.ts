@@ -2,7 +2,7 @@
 import { compile, matches, type Test } from '../checks/conditions.js';
 import type { CheckContext, Hit, Scope, Subject } from '../checks/kind.js';
 import type { Rule } from '../ruleset/index.js';
-import type { CalendarDate, Finding, LocalizedText, NotChecked, Roster, Source } from '../types.js';
+import type { CalendarDate, Finding, LocalizedText, NotChecked, Roster, Source, Team } from '../types.js';
 import { whyNotChecked } from './not-checked.js';
 import { countKeys, repeatedFindings, requestsOf, RunWideTally, withCount, type Candidate, type FindingRequest } from './run-wide.js';
 import { entityOf, locationOf, subjectData } from './subjects.js';
@@ -56,7 +56,8 @@ export function checkRoster(context: CheckContext, rules: readonly Rule[], optio
   for (const { rule } of checked) applyRosterRule(rule, context, findings);
   const judgeAll = (subjects: Iterable<Subject>, scoped: readonly CompiledRule[]) => {
     if (scoped.length === 0) return;
-    for (const subject of subjects) for (const rule of scoped) applyRule(rule, subject, context, findings);
+    // Indexed loops: this runs for every rule on every row, and allocates nothing of its own.
+    for (const subject of subjects) for (let index = 0; index < scoped.length; index++) applyRule(scoped[index]!, subject, context, findings);
   };
   const scoped = (scopes: readonly Scope[]) => checked.filter(({ rule }) => scopes.includes(rule.scope));
   const [villageRules, villageTeamRules] = partition(scoped(['village', 'row']), ({ rule }) => !rule.kind.needs?.(rule.options).teams);
@@ -142,14 +143,21 @@ function applyRosterRule(rule: Rule, context: CheckContext, findings: Finding[])
 
 function applyRule({ rule, applies, tally }: CompiledRule, subject: Subject, context: CheckContext, findings: Finding[]): void {
   if (!applies(subject, context.roster)) return;
-  for (const hit of rule.kind.check(subject, rule.options, context)) {
+  const hits = rule.kind.check(subject, rule.options, context);
+  for (let index = 0; index < hits.length; index++) {
+    const hit = hits[index]!;
     if (tally && hit.key !== undefined && subject.kind !== 'team') {
-      tally.sight(hit.key, subject.source.row, () => stamp(rule, subject, hit, context.roster));
+      sightKey(tally, hit.key, rule, subject, hit, context.roster);
       continue;
     }
     const finding = stamp(rule, subject, hit, context.roster);
     if (finding) findings.push(finding);
   }
+}
+
+// Apart from applyRule, which runs for every rule on every row: a closure there would cost every call an allocation.
+function sightKey(tally: RunWideTally, key: string, rule: Rule, subject: Exclude<Subject, Team>, hit: Hit, roster: Roster): void {
+  tally.sight(key, subject.source.row, () => stamp(rule, subject, hit, roster));
 }
 
 function stamp(rule: Rule, subject: Subject, hit: Hit, roster: Roster): Finding | null {

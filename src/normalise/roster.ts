@@ -16,7 +16,7 @@ import type {
 } from '../types.js';
 import { CADRE_COLUMNS, VILLAGE_COLUMNS, type ColumnAliases, type ColumnSpec } from './columns.js';
 import { aliasLookup, type HeaderMatch } from './header.js';
-import { dataRows, type DataRow } from './rows.js';
+import { dataRows, NO_ROWS, type DataRow, type DataRows } from './rows.js';
 import { meant } from './values.js';
 import { findRosterSheets } from './sheets.js';
 import { compactKey } from './text.js';
@@ -44,33 +44,36 @@ export function normaliseRoster(loaded: LoadedRoster, options: NormaliseOptions)
     cadres: aliasLookup(CADRE_COLUMNS, options.columns),
   };
   const found = findRosterSheets(loaded, lookups);
-  const villageRows = found.villages ? dataRows(found.villages.sheet, found.villages.header, specMap(VILLAGE_COLUMNS)) : null;
   const shared = new SharedValues();
-  const toVillageRow = (row: DataRow<VillageKey>) => toVillage(row, options.keyCounties, shared);
-  const allVillageRows = () => (villageRows ? mapRows(villageRows.all(), toVillageRow) : []);
-  const villages = new KeptFromWalk(() => new VillageFacts(), allVillageRows);
+  const villageRows = found.villages
+    ? dataRows(found.villages.sheet, found.villages.header, specMap(VILLAGE_COLUMNS), (row) => toVillage(row, options.keyCounties, shared))
+    : NO_ROWS;
+  const villages = new KeptFromWalk(() => new VillageFacts(), villageRows);
   const villageIndex = once(() => indexVillages(villages.get()));
-  const cadreRows = dataRows(found.cadres.sheet, found.cadres.header, specMap(CADRE_COLUMNS));
   const toCadreRow = (row: DataRow<CadreKey>) => toCadre(row, villageIndex().codesByName);
+  const cadreRows = dataRows(found.cadres.sheet, found.cadres.header, specMap(CADRE_COLUMNS), toCadreRow);
   // Without a walk over every cadre row to keep them from, teams are formed from the few columns that make them.
-  const teamRows = dataRows(found.cadres.sheet, found.cadres.header, specMap(CADRE_COLUMNS.filter((spec) => TEAM_COLUMNS.has(spec.key))));
-  const teams = new KeptFromWalk(
-    () => new TeamBuilder(villageIndex().villagesByCode),
-    () => mapRows(teamRows.all(), toCadreRow),
-  );
+  const teamColumns = specMap(CADRE_COLUMNS.filter((spec) => TEAM_COLUMNS.has(spec.key)));
+  const teams = new KeptFromWalk(() => new TeamBuilder(villageIndex().villagesByCode), dataRows(found.cadres.sheet, found.cadres.header, teamColumns, toCadreRow));
   const rows: RosterRows = {
-    villages: () => villages.walk(allVillageRows()),
-    cadres: () => teams.walk(mapRows(cadreRows.all(), toCadreRow)),
-    village: (row) => mapRow(villageRows?.at(row) ?? null, toVillageRow),
-    cadre: (row) => mapRow(cadreRows.at(row), toCadreRow),
+    villages: () => villages.walk(villageRows),
+    cadres: () => teams.walk(cadreRows),
+    village: (row) => villageRows.at(row),
+    cadre: (row) => cadreRows.at(row),
   };
   return {
     path: loaded.path,
     get villages() {
-      return villageRows ? villages.get() : null;
+      return found.villages ? villages.get() : null;
     },
     get teams() {
       return teams.get();
+    },
+    get villagesByCode() {
+      return villageIndex().villagesByCode;
+    },
+    get villageCodesByName() {
+      return villageIndex().codesByName;
     },
     rows,
     villageSheet: found.villages?.sheet.name ?? null,
@@ -109,28 +112,28 @@ class KeptFromWalk<Row, Made> {
 
   constructor(
     private readonly builder: () => Builder<Row, Made>,
-    private readonly ownWalk: () => Iterable<Row>,
+    private readonly ownRows: DataRows<Row>,
   ) {}
 
   get(): Made {
-    if (this.kept === undefined) this.kept = this.madeFrom(this.ownWalk());
+    if (this.kept === undefined) {
+      const builder = this.builder();
+      for (const row of this.ownRows.all()) builder.add(row);
+      this.kept = builder.made();
+    }
     return this.kept;
   }
 
-  /** The rows, each passed on as it is read; a walk left before its end keeps nothing. */
-  *walk(rows: Iterable<Row>): Generator<Row> {
-    const builder = this.kept === undefined ? this.builder() : null;
-    for (const row of rows) {
-      builder?.add(row);
-      yield row;
-    }
-    if (builder && this.kept === undefined) this.kept = builder.made();
-  }
-
-  private madeFrom(rows: Iterable<Row>): Made {
+  /** A walk over `rows` that, when it goes to their end, keeps what they make. */
+  walk(rows: DataRows<Row>): Iterable<Row> {
+    if (this.kept !== undefined) return rows.all();
     const builder = this.builder();
-    for (const row of rows) builder.add(row);
-    return builder.made();
+    return rows.all({
+      seen: (row) => builder.add(row),
+      ended: () => {
+        this.kept ??= builder.made();
+      },
+    });
   }
 }
 
@@ -151,14 +154,6 @@ function headerTexts<K extends string>(header: HeaderMatch<K>): Partial<Record<K
   const texts = Object.create(null) as Partial<Record<K, string>>;
   for (const [key, column] of header.columns) texts[key] = column.text;
   return texts;
-}
-
-function* mapRows<K extends string, T>(rows: Iterable<DataRow<K>>, make: (row: DataRow<K>) => T): Generator<T> {
-  for (const row of rows) yield make(row);
-}
-
-function mapRow<K extends string, T>(row: DataRow<K> | null, make: (row: DataRow<K>) => T): T | null {
-  return row && make(row);
 }
 
 /** Every village without its cells. */

@@ -2,7 +2,7 @@ import type { Cell, RawCell, RawSheet, Source } from '../types.js';
 import type { ColumnSpec } from './columns.js';
 import type { HeaderMatch } from './header.js';
 import { cellText, columnLetters } from './text.js';
-import { parseCell, type ColumnPlace } from './values.js';
+import { columnReader, type ColumnReader } from './values.js';
 
 /** One data row: its source and its cells by column key (keys are the roster format's own, never header text). */
 export interface DataRow<K extends string> {
@@ -17,35 +17,66 @@ const EXAMPLE_MARK = /^(示例|样例|例)$/;
 // A 序号 column can hold the footer word or the example mark; it comes first, before any keyed column.
 const LEADING_COLUMNS_TO_INSPECT = 2;
 
-/** A sheet's data rows below its header, each made when it is asked for. */
-export interface DataRows<K extends string> {
-  /** Every data row, in order, up to a footer. */
-  all(): Generator<DataRow<K>>;
-  /** A row all() gave, again, by its spreadsheet row number; null when it is not below the header or holds nothing. */
-  at(row: number): DataRow<K> | null;
+/** Told of each row of a walk over a sheet's rows, and of the walk's end when it gets there. */
+export interface RowWatcher<T> {
+  seen(row: T): void;
+  ended(): void;
 }
 
-export function dataRows<K extends string>(sheet: RawSheet, header: HeaderMatch<K>, specs: ReadonlyMap<K, ColumnSpec<K>>): DataRows<K> {
+/** A sheet's data rows below its header, each made when it is asked for. */
+export interface DataRows<T> {
+  /** Every data row, in order, up to a footer. */
+  all(watcher?: RowWatcher<T>): Generator<T>;
+  /** A row all() gave, again, by its spreadsheet row number; null when it is not below the header or holds nothing. */
+  at(row: number): T | null;
+}
+
+export const NO_ROWS: DataRows<never> = {
+  *all(watcher) {
+    watcher?.ended();
+  },
+  at: () => null,
+};
+
+/** The rows of a sheet, each read into its cells by column key and made into a `T` by `make`. */
+export function dataRows<K extends string, T>(
+  sheet: RawSheet,
+  header: HeaderMatch<K>,
+  specs: ReadonlyMap<K, ColumnSpec<K>>,
+  make: (row: DataRow<K>) => T,
+): DataRows<T> {
   const columns = keyedColumns(sheet, header, specs);
   // Every row's fields are a copy of one object with the sheet's keys, so that all rows share one shape.
   const shape = Object.fromEntries(columns.map(({ key }) => [key, undefined])) as Partial<Record<K, Cell<unknown>>>;
   return {
-    *all() {
+    *all(watcher) {
       for (let index = header.dataStart; index < sheet.rows.length; index++) {
         const cells = sheet.rows.at(index) ?? [];
         const leading = leadingText(cells);
-        if (leading !== '' && FOOTER.test(leading)) break;
-        if (leading !== '' && EXAMPLE_MARK.test(leading)) continue;
+        if (mayBeWords(leading) && FOOTER.test(leading)) break;
+        if (mayBeWords(leading) && EXAMPLE_MARK.test(leading)) continue;
         const row = readRow(sheet, index, cells, columns, shape);
-        if (row) yield row;
+        if (!row) continue;
+        const made = make(row);
+        watcher?.seen(made);
+        yield made;
       }
+      watcher?.ended();
     },
     at(row) {
       const index = row - 1;
       if (index < header.dataStart || index >= sheet.rows.length) return null;
-      return readRow(sheet, index, sheet.rows.at(index) ?? [], columns, shape);
+      const read = readRow(sheet, index, sheet.rows.at(index) ?? [], columns, shape);
+      return read && make(read);
     },
   };
+}
+
+/** A footer word or the example mark; not a 序号, which starts with a digit (the test runs for every row). */
+function mayBeWords(text: string): boolean {
+  if (text === '') return false;
+  const first = text.charCodeAt(0);
+  return first < 0x30 || first > 0x39;
 }
 
 function leadingText(cells: readonly RawCell[]): string {
@@ -59,8 +90,7 @@ function leadingText(cells: readonly RawCell[]): string {
 interface KeyedColumn<K extends string> {
   readonly key: K;
   readonly index: number;
-  readonly spec: ColumnSpec<K>;
-  readonly place: ColumnPlace;
+  readonly read: ColumnReader;
 }
 
 function keyedColumns<K extends string>(sheet: RawSheet, header: HeaderMatch<K>, specs: ReadonlyMap<K, ColumnSpec<K>>): KeyedColumn<K>[] {
@@ -68,7 +98,7 @@ function keyedColumns<K extends string>(sheet: RawSheet, header: HeaderMatch<K>,
     const spec = specs.get(key);
     if (!spec) return [];
     const place = { file: sheet.file, sheet: sheet.name, text: column.text, letters: columnLetters(column.index) };
-    return [{ key, index: column.index, spec, place }];
+    return [{ key, index: column.index, read: columnReader(spec.type, place) }];
   });
 }
 
@@ -83,8 +113,8 @@ function readRow<K extends string>(
   const row = index + 1;
   const fields = { ...shape };
   let filled = false;
-  for (const { key, index: at, spec, place } of columns) {
-    const cell = parseCell(spec.type, cells[at] ?? null, row, place);
+  for (const { key, index: at, read } of columns) {
+    const cell = read(cells[at] ?? null, row);
     if (cell.raw !== '') filled = true;
     fields[key] = cell;
   }

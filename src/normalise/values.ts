@@ -63,17 +63,21 @@ class FlawedCell extends SheetCell {
   }
 }
 
-/** `row` is the spreadsheet's own 1-based row number. */
-export function parseCell(type: ValueType, cell: RawCell, row: number, place: ColumnPlace): Cell<unknown> {
-  const raw = cellText(cell);
-  if (raw === '') {
-    const blank = type.kind === 'yes-no' || type.kind === 'yes-no-or-date' ? false : null;
-    return new SheetCell(raw, blank, row, place);
-  }
-  if (type.kind === 'text' || type.kind === 'phone') return new SheetCell(raw, raw, row, place);
-  const parsed = parseFilled(type, cell, raw);
-  if (parsed.problem === undefined && parsed.lostDigits === undefined) return new SheetCell(raw, parsed.value ?? null, row, place);
-  return new FlawedCell(raw, parsed.value ?? null, row, place, parsed.problem, parsed.lostDigits);
+/** Reads a cell of one column; `row` is the spreadsheet's own 1-based row number. */
+export type ColumnReader = (cell: RawCell, row: number) => Cell<unknown>;
+
+export function columnReader(type: ValueType, place: ColumnPlace): ColumnReader {
+  return (cell, row) => {
+    const raw = cellText(cell);
+    if (raw === '') {
+      const blank = type.kind === 'yes-no' || type.kind === 'yes-no-or-date' ? false : null;
+      return new SheetCell(raw, blank, row, place);
+    }
+    if (type.kind === 'text' || type.kind === 'phone') return new SheetCell(raw, raw, row, place);
+    const parsed = parseFilled(type, cell, raw);
+    if (parsed.problem === undefined && parsed.lostDigits === undefined) return new SheetCell(raw, parsed.value ?? null, row, place);
+    return new FlawedCell(raw, parsed.value ?? null, row, place, parsed.problem, parsed.lostDigits);
+  };
 }
 
 // Readings that recur in every row are made once and shared (a reading is never changed).

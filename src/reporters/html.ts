@@ -43,6 +43,7 @@ const esc = escapeHtml;
 
 export const html: Reporter = {
   name: 'html',
+  usesRollUp: true,
   render(result, options) {
     const words = HTML_WORDS[options.lang];
     const data = statsData(result, options);

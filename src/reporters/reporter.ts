@@ -13,5 +13,7 @@ export interface ReporterOptions extends RenderOptions {
 /** One output format: a run's result → the bytes to write. */
 export interface Reporter {
   readonly name: string;
+  /** It shows each roster's county figures (RosterResult.stats): the run computes them only then. */
+  readonly usesRollUp?: boolean;
   render(result: RunResult, options: ReporterOptions): string | Uint8Array;
 }

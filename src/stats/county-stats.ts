@@ -48,13 +48,8 @@ export function countyStats(roster: Roster): CountyStats[] {
     if (!stats) byCounty.set(code, (stats = emptyStats(code)));
     return stats;
   };
-  const villageCounty = new Map<string, string>();
-  for (const village of roster.villages ?? []) {
-    const stats = get(village.countyCode);
-    villageCounty.set(village.code, stats.countyCode);
-    countVillage(stats, village);
-  }
-  const countyOfCode = (villageCode: string) => villageCounty.get(villageCode) ?? villageCode.slice(0, 6);
+  for (const village of roster.villages ?? []) countVillage(get(village.countyCode), village);
+  const countyOfCode = (villageCode: string) => roster.villagesByCode.get(villageCode)?.countyCode ?? villageCode.slice(0, 6);
   const teamVillages = new Set(roster.teams.map((team) => team.villageCode));
   const firstSecretaryVillages = new Set<string>();
   // The teams' members are the active cadres posted to a village: the ones the figures count.

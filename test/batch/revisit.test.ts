@@ -7,7 +7,7 @@ import { prepareRun, rosterProcessor, rosterRevisitor, type RunSettings } from '
 import { EMPTY_CONFIG } from '../../src/config/index.js';
 import { DEFAULT_LIMITS } from '../../src/load/index.js';
 
-const settings: RunSettings = { asOf: '2026-11-27', aloneInRun: false, rulesDirs: [], config: EMPTY_CONFIG, limits: DEFAULT_LIMITS };
+const settings: RunSettings = { asOf: '2026-11-27', aloneInRun: false, rulesDirs: [], config: EMPTY_CONFIG, limits: DEFAULT_LIMITS, rollUp: true };
 const prepared = prepareRun(settings);
 const folders: string[] = [];
 
