@@ -37,18 +37,37 @@ export function parseDate(cell: RawCell): CalendarDate | null {
   if (typeof cell === 'number') return parseDateNumber(cell);
   if (typeof cell !== 'string') return null;
   const text = isPlainText(cell) ? cell : cell.normalize('NFKC').trim();
-  if (isIsoDate(text)) return makeDate(digitsAt(text, 0, 4), digitsAt(text, 5, 2), digitsAt(text, 8, 2));
+  const plain = plainDate(text);
+  if (plain !== undefined) return plain;
   const match = SEPARATED.exec(text) ?? COMPACT.exec(text);
   if (match) return makeDate(Number(match[1]), Number(match[2]), match[3] ? Number(match[3]) : 1);
   if (/^\d{5}(\.\d+)?$/.test(text)) return fromExcelSerial(Number(text));
   return null;
 }
 
-/** 2021-09-01, the spelling of most cells: read without a regular expression. */
-function isIsoDate(text: string): boolean {
-  if (text.length !== 10 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d) return false;
-  for (const at of [0, 1, 2, 3, 5, 6, 8, 9]) if (!isDigit(text.charCodeAt(at))) return false;
-  return true;
+/**
+ * 2021-09-01, 2021/9/1, 2021.9.1: the spellings of most cells, read without a regular expression
+ * (SEPARATED reads them the same); undefined for any other text.
+ */
+function plainDate(text: string): CalendarDate | null | undefined {
+  if (text.length < 8 || text.length > 10 || !isSeparator(text.charCodeAt(4))) return undefined;
+  for (let at = 0; at < 4; at++) if (!isDigit(text.charCodeAt(at))) return undefined;
+  const monthEnd = isSeparator(text.charCodeAt(6)) ? 6 : 7;
+  const month = digitRun(text, 5, monthEnd);
+  const day = isSeparator(text.charCodeAt(monthEnd)) ? digitRun(text, monthEnd + 1, text.length) : NaN;
+  if (Number.isNaN(month) || Number.isNaN(day)) return undefined;
+  return makeDate(digitsAt(text, 0, 4), month, day);
+}
+
+function isSeparator(code: number): boolean {
+  return code === 0x2d || code === 0x2f || code === 0x2e; // - / .
+}
+
+/** The number written by one or two digits at [start, end), else NaN. */
+function digitRun(text: string, start: number, end: number): number {
+  if (end - start < 1 || end - start > 2) return NaN;
+  for (let at = start; at < end; at++) if (!isDigit(text.charCodeAt(at))) return NaN;
+  return digitsAt(text, start, end - start);
 }
 
 function isDigit(code: number): boolean {

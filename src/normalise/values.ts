@@ -91,6 +91,15 @@ function knownWord(word: string): Parsed {
   return parsed;
 }
 
+const knownLists = new Map<string, Parsed>();
+
+/** A multi-value cell holding one known word. */
+function knownList(word: string): Parsed {
+  let parsed = knownLists.get(word);
+  if (!parsed) knownLists.set(word, (parsed = { value: [word] }));
+  return parsed;
+}
+
 /** The column types whose cells are read beyond their text. */
 type ReadType = Exclude<ValueType, { kind: 'text' } | { kind: 'phone' }>;
 
@@ -148,6 +157,9 @@ function parseDateCell(cell: RawCell): Parsed {
 }
 
 function parseYesNo(raw: string): Parsed {
+  // The two words of nearly every cell, before the spellings.
+  if (raw === '是') return READ_YES;
+  if (raw === '否') return READ_NO;
   const word = compactKey(raw).toUpperCase();
   if (YES.has(word)) return READ_YES;
   if (NO.has(word)) return READ_NO;
@@ -161,8 +173,9 @@ function parseDateOrYesNo(cell: RawCell, raw: string): Parsed {
 }
 
 function parseEnum(raw: string, values: readonly string[], spellings?: Readonly<Record<string, string>>): Parsed {
+  if (values.includes(raw)) return knownWord(raw);
   const word = compactKey(raw);
-  const known = values.find((value) => value === word) ?? (spellings && Object.hasOwn(spellings, word) ? spellings[word] : undefined);
+  const known = values.includes(word) ? word : spellings && Object.hasOwn(spellings, word) ? spellings[word] : undefined;
   if (known !== undefined) return knownWord(known);
   const suggestion = closestWord(word, [...values, ...Object.keys(spellings ?? {})]);
   const canonical = suggestion && spellings && Object.hasOwn(spellings, suggestion) ? spellings[suggestion] : suggestion;
@@ -171,6 +184,7 @@ function parseEnum(raw: string, values: readonly string[], spellings?: Readonly<
 
 /** A multi-value cell: every part must be known; the known ones still count when one is not. */
 function parseEnumList(raw: string, values: readonly string[], spellings?: Readonly<Record<string, string>>): Parsed {
+  if (values.includes(raw)) return knownList(raw);
   const parts = nfkc(raw)
     .split(MULTI_VALUE_SEPARATORS)
     .map((part) => part.trim())

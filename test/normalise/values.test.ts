@@ -46,6 +46,9 @@ describe('dates', () => {
     ['full-width dashes', '２０２１－０９－０１'],
     ['with a time', '2021-09-01 08:30'],
     ['with spaces around', '  2021-09-01  '],
+    ['mixed separators', '2021-9/1'],
+    ['a padded month, a bare day', '2021-09-1'],
+    ['a bare month, a padded day', '2021/9/01'],
   ])('%s: %j is 2021-09-01', (_label, value) => {
     const cell = cadreCell('驻村时间', value).startDate!;
     expect(cell.value).toEqual(SEPT_1);
@@ -58,6 +61,10 @@ describe('dates', () => {
     ['a two-digit year', '21-9-1'],
     ['words', '去年九月'],
     ['seven digits', '2021091'],
+    ['a three-digit month', '2021-109-1'],
+    ['a three-digit day', '2021/9/101'],
+    ['a separator at the end', '2021/9/'],
+    ['a letter in the day', '2021/9/1a'],
     ['a serial before 1900-03-01', 59],
   ])('%s: %j does not read', (_label, value) => {
     const cell = cadreCell('驻村时间', value).startDate!;
