@@ -6,15 +6,28 @@ import { teamIndexOf } from './roster-index.js';
 
 const VILLAGE_MEASURES = {
   /** Teams stationed in the village. */
-  teams: (village: Village, roster: Roster) => teamIndexOf(roster).teamsByVillage.get(village.code)?.length ?? 0,
+  teams: (village: Village, roster: Roster) => countsOf(village, roster).teams,
   /** Teams stationed in the village, plus its covering team (覆盖工作队) when that team exists. */
-  teamsOrCovering: (village: Village, roster: Roster) => {
-    const covered = village.coveringTeam !== '' && teamIndexOf(roster).teamIds.has(village.coveringTeam) ? 1 : 0;
-    return (teamIndexOf(roster).teamsByVillage.get(village.code)?.length ?? 0) + covered;
-  },
+  teamsOrCovering: (village: Village, roster: Roster) => countsOf(village, roster).teamsOrCovering,
   /** Active first secretaries posted to the village (a 第一书记兼队长 is one). */
-  firstSecretaries: (village: Village, roster: Roster) => teamIndexOf(roster).firstSecretaryCounts.get(village.code) ?? 0,
+  firstSecretaries: (village: Village, roster: Roster) => countsOf(village, roster).firstSecretaries,
 };
+
+type VillageCounts = { readonly [measure in keyof typeof VILLAGE_MEASURES]: number };
+
+// The count rules judge a village one after another: its figures are looked up for the first.
+let last: { readonly village: Village; readonly counts: VillageCounts } | null = null;
+
+function countsOf(village: Village, roster: Roster): VillageCounts {
+  if (last?.village !== village) {
+    const index = teamIndexOf(roster);
+    const teams = index.teamsByVillage.get(village.code)?.length ?? 0;
+    const covered = village.coveringTeam !== '' && index.teamIds.has(village.coveringTeam) ? 1 : 0;
+    const firstSecretaries = index.firstSecretaryCounts.get(village.code) ?? 0;
+    last = { village, counts: { teams, teamsOrCovering: teams + covered, firstSecretaries } };
+  }
+  return last.counts;
+}
 
 const TEAM_MEASURES = {
   activeMembers: (team: Team) => team.activeMembers.length,

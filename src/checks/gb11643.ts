@@ -35,8 +35,16 @@ export function idGender(id: string): '男' | '女' {
   return Number(id[16]) % 2 === 1 ? '男' : '女';
 }
 
+// Three rules ask about each cadre's ID number in turn: the last answer is kept.
+let last: { readonly id: string; readonly problem: IdProblem | null } = { id: '', problem: 'length' };
+
 /** What is wrong with an ID number, or null when it is valid. */
 export function idProblem(id: string): IdProblem | null {
+  if (id !== last.id) last = { id, problem: problemOf(id) };
+  return last.problem;
+}
+
+function problemOf(id: string): IdProblem | null {
   if (id.length !== 18) return 'length';
   if (!/^\d{17}[\dX]$/.test(id)) return 'characters';
   if (!idBirthDate(id)) return 'birth-date';
