@@ -203,7 +203,7 @@ class SharedValues {
   }
 
   categories(value: readonly Category[]): readonly Category[] {
-    const key = value.join('|');
+    const key = value.length === 1 ? value[0]! : value.join('|');
     const known = this.lists.get(key);
     if (known !== undefined) return known;
     this.lists.set(key, value);
@@ -264,23 +264,37 @@ function cadreVillageCode(fields: CadreFields, codesByName: ReadonlyMap<string, 
   return (name && codesByName.get(compactKey(name))) || '';
 }
 
+interface FormingTeam {
+  readonly id: string | null;
+  readonly members: TeamMember[];
+}
+
 /** Active cadres sharing a team id, or with no team ids the active cadres of one village. */
 class TeamBuilder implements Builder<Cadre, Team[]> {
-  private readonly members = new Map<string, { id: string | null; members: TeamMember[] }>();
+  /** Teams by their id; and the teams of the cadres the roster gives no team id, by village code. */
+  private readonly byId = new Map<string, FormingTeam>();
+  private readonly byVillage = new Map<string, FormingTeam>();
+  /** In the order of their first members' rows. */
+  private readonly inOrder: FormingTeam[] = [];
 
   constructor(private readonly villagesByCode: ReadonlyMap<string, Village>) {}
 
   add(cadre: Cadre): void {
     if (!cadre.active || cadre.villageCode === '') return;
     const id = cadre.fields.teamId?.raw || null;
-    const key = id === null ? `village ${cadre.villageCode}` : `team ${id}`;
-    const team = this.members.get(key);
+    const teams = id === null ? this.byVillage : this.byId;
+    const key = id ?? cadre.villageCode;
+    const team = teams.get(key);
     if (team) team.members.push(this.memberOf(cadre));
-    else this.members.set(key, { id, members: [this.memberOf(cadre)] });
+    else {
+      const formed = { id, members: [this.memberOf(cadre)] };
+      teams.set(key, formed);
+      this.inOrder.push(formed);
+    }
   }
 
   made(): Team[] {
-    return [...this.members.values()].map(({ id, members: activeMembers }) => {
+    return this.inOrder.map(({ id, members: activeMembers }) => {
       const villageCode = stationOf(activeMembers);
       return { kind: 'team', id, villageCode, village: this.villagesByCode.get(villageCode) ?? null, activeMembers };
     });
@@ -294,6 +308,8 @@ class TeamBuilder implements Builder<Cadre, Team[]> {
 
 /** A team is stationed in the village of its members; where they disagree, of most of them. */
 function stationOf(members: readonly TeamMember[]): string {
+  const first = members[0]!.villageCode;
+  if (members.every((member) => member.villageCode === first)) return first;
   const counts = new Map<string, number>();
   for (const member of members) counts.set(member.villageCode, (counts.get(member.villageCode) ?? 0) + 1);
   return [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
