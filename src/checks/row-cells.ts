@@ -19,8 +19,9 @@ export function headerOf(sheet: Sheet, key: string): string {
 
 /** The cell of a row by column key; undefined when the sheet has no such column. */
 export function cellOf(subject: Subject, key: string): Cell<unknown> | undefined {
-  if (subject.kind === 'team' || !('fields' in subject)) return undefined;
-  return (subject.fields as Record<string, Cell<unknown> | undefined>)[key];
+  // A team, or a village's facts, has no cells.
+  const fields = (subject as { readonly fields?: Readonly<Record<string, Cell<unknown> | undefined>> }).fields;
+  return fields?.[key];
 }
 
 export function hasColumn(roster: Roster, sheet: Sheet, key: string): boolean {

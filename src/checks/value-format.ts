@@ -2,7 +2,17 @@
 import type { CellProblem, LocalizedText } from '../types.js';
 import { type CheckKind, type Hit, NO_HITS } from './kind.js';
 import { cellOf, columnsOf, sheetOf } from './row-cells.js';
-import type { ValueType } from '../normalise/columns.js';
+import type { ColumnSpec, ValueType } from '../normalise/columns.js';
+
+// Only a column read beyond its text (a word, a date, a code) can hold a cell that does not read.
+const READ_COLUMNS = {
+  villages: columnsOf('villages').filter(isRead),
+  cadres: columnsOf('cadres').filter(isRead),
+};
+
+function isRead(column: ColumnSpec<string>): boolean {
+  return column.type.kind !== 'text' && column.type.kind !== 'phone';
+}
 
 export const valueFormat: CheckKind<Record<string, never>> = {
   name: 'value-format',
@@ -14,7 +24,7 @@ export const valueFormat: CheckKind<Record<string, never>> = {
     const sheet = sheetOf(subject);
     if (!sheet) return NO_HITS;
     let hits: Hit[] | null = null;
-    for (const column of columnsOf(sheet)) {
+    for (const column of READ_COLUMNS[sheet]) {
       const problem = cellOf(subject, column.key)?.problem;
       if (problem) (hits ??= []).push({ column: column.key, data: { expected: expected(column.type, problem), hint: hint(problem) } });
     }
