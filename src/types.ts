@@ -225,6 +225,12 @@ export interface RosterRows {
   cadre(row: number): Cadre | null;
 }
 
+/**
+ * A roster as normalised. Its villages' facts and its teams are made from every row of their sheet:
+ * kept from the first walk over all of `rows.villages()` (or `rows.cadres()`), or, when asked for
+ * before any, read for themselves. The engine walks the village rows, then the cadre rows, so that
+ * each sheet is read once.
+ */
 export interface Roster {
   readonly path: string;
   /** null when the roster has no village sheet: coverage rules cannot run. */

@@ -114,7 +114,8 @@ export function findingsAt(context: CheckContext, rules: readonly Rule[], reques
 
 interface CompiledRule {
   readonly rule: Rule;
-  readonly applies: Test;
+  /** The rule's `where`; null when it has none (it judges every subject of its scope). */
+  readonly applies: Test | null;
   /** For a rule judged across rosters: its keys in this roster. */
   readonly tally: RunWideTally | null;
 }
@@ -122,7 +123,7 @@ interface CompiledRule {
 function compileRule(rule: Rule, context: CheckContext, { aloneInRun }: RosterCheckOptions): CompiledRule {
   const findingAt = (row: number, key: string) => findingOnRow(rule, context, row, key);
   const tally = rule.kind.acrossRosters ? new RunWideTally(rule.id, aloneInRun, findingAt) : null;
-  return { rule, applies: compile(rule.where), tally };
+  return { rule, applies: rule.where ? compile(rule.where) : null, tally };
 }
 
 /** A run-wide rule's finding for `key` on a row, read again by its number. */
@@ -142,7 +143,7 @@ function applyRosterRule(rule: Rule, context: CheckContext, findings: Finding[])
 }
 
 function applyRule({ rule, applies, tally }: CompiledRule, subject: Subject, context: CheckContext, findings: Finding[]): void {
-  if (!applies(subject, context.roster)) return;
+  if (applies !== null && !applies(subject, context.roster)) return;
   const hits = rule.kind.check(subject, rule.options, context);
   for (let index = 0; index < hits.length; index++) {
     const hit = hits[index]!;

@@ -49,12 +49,15 @@ export function normaliseRoster(loaded: LoadedRoster, options: NormaliseOptions)
     ? dataRows(found.villages.sheet, found.villages.header, specMap(VILLAGE_COLUMNS), (row) => toVillage(row, options.keyCounties, shared))
     : NO_ROWS;
   const villages = new KeptFromWalk(() => new VillageFacts(), villageRows);
-  const villageIndex = once(() => indexVillages(villages.get()));
-  const toCadreRow = (row: DataRow<CadreKey>) => toCadre(row, villageIndex().codesByName);
+  const villagesByCode = once(() => villagesByCodeOf(villages.get()));
+  // Made only when a cadre gives a village by name alone (most give its code).
+  const villageCodesByName = once(() => villageCodesByNameOf(villages.get()));
+  const toCadreRow = (row: DataRow<CadreKey>) => toCadre(row, villageCodesByName);
   const cadreRows = dataRows(found.cadres.sheet, found.cadres.header, specMap(CADRE_COLUMNS), toCadreRow);
   // Without a walk over every cadre row to keep them from, teams are formed from the few columns that make them.
   const teamColumns = specMap(CADRE_COLUMNS.filter((spec) => TEAM_COLUMNS.has(spec.key)));
-  const teams = new KeptFromWalk(() => new TeamBuilder(villageIndex().villagesByCode), dataRows(found.cadres.sheet, found.cadres.header, teamColumns, toCadreRow));
+  const teamRows = dataRows(found.cadres.sheet, found.cadres.header, teamColumns, toCadreRow);
+  const teams = new KeptFromWalk(() => new TeamBuilder(villagesByCode()), teamRows);
   const rows: RosterRows = {
     villages: () => villages.walk(villageRows),
     cadres: () => teams.walk(cadreRows),
@@ -70,10 +73,10 @@ export function normaliseRoster(loaded: LoadedRoster, options: NormaliseOptions)
       return teams.get();
     },
     get villagesByCode() {
-      return villageIndex().villagesByCode;
+      return villagesByCode();
     },
     get villageCodesByName() {
-      return villageIndex().codesByName;
+      return villageCodesByName();
     },
     rows,
     villageSheet: found.villages?.sheet.name ?? null,
@@ -169,23 +172,24 @@ class VillageFacts implements Builder<VillageRow, Village[]> {
   }
 }
 
-interface VillageIndex {
-  readonly villagesByCode: ReadonlyMap<string, Village>;
-  /** Village codes by name, for cadres given by village name alone. */
-  readonly codesByName: ReadonlyMap<string, string | null>;
+function villagesByCodeOf(villages: readonly Village[]): Map<string, Village> {
+  const byCode = new Map<string, Village>();
+  for (const village of villages) byCode.set(village.code, village);
+  return byCode;
 }
 
-function indexVillages(villages: readonly Village[] | null): VillageIndex {
-  const villagesByCode = new Map<string, Village>();
-  const codesByName = new Map<string, string | null>();
-  for (const village of villages ?? []) {
-    villagesByCode.set(village.code, village);
+/** Village codes by name, for cadres given by village name alone. */
+function villageCodesByNameOf(villages: readonly Village[]): Map<string, string | null> {
+  const codes = new Map<string, string | null>();
+  for (const village of villages) {
     const name = compactKey(village.name);
     // Two villages of one name cannot be told apart by name: the code must be given.
-    codesByName.set(name, codesByName.has(name) ? null : village.code);
+    codes.set(name, codes.has(name) ? null : village.code);
   }
-  return { villagesByCode, codesByName };
+  return codes;
 }
+
+type SharedColumn = 'countyCode' | 'province' | 'city' | 'county';
 
 /**
  * One object for each distinct value of the columns that repeat from village to village: a
@@ -194,12 +198,15 @@ function indexVillages(villages: readonly Village[] | null): VillageIndex {
 class SharedValues {
   private readonly texts = new Map<string, string>();
   private readonly lists = new Map<string, readonly Category[]>();
+  /** Each column's last text: the villages of a county come one after another, so most texts are the last one again. */
+  private readonly last: Record<SharedColumn, string> = { countyCode: '', province: '', city: '', county: '' };
 
-  text(value: string): string {
-    const known = this.texts.get(value);
-    if (known !== undefined) return known;
-    this.texts.set(value, value);
-    return value;
+  text(column: SharedColumn, value: string): string {
+    if (value === this.last[column]) return this.last[column];
+    let known = this.texts.get(value);
+    if (known === undefined) this.texts.set(value, (known = value));
+    this.last[column] = known;
+    return known;
   }
 
   categories(value: readonly Category[]): readonly Category[] {
@@ -226,10 +233,10 @@ function toVillage(row: DataRow<VillageKey>, keyCounties: KeyCountyList, shared:
     lightTask: fields.lightTask?.value === true,
     relocationScale: fields.relocationScale?.value ?? null,
     coveringTeam: fields.coveringTeam?.raw ?? '',
-    countyCode: shared.text(countyCode),
-    province: shared.text(fields.province?.raw ?? ''),
-    city: shared.text(fields.city?.raw ?? ''),
-    county: shared.text(fields.county?.raw ?? ''),
+    countyCode: shared.text('countyCode', countyCode),
+    province: shared.text('province', fields.province?.raw ?? ''),
+    city: shared.text('city', fields.city?.raw ?? ''),
+    county: shared.text('county', fields.county?.raw ?? ''),
   };
 }
 
@@ -240,7 +247,7 @@ function isKeyCounty(fields: VillageFields, countyCode: string, keyCounties: Key
   return keyCounties.codes.has(countyCode);
 }
 
-function toCadre(row: DataRow<CadreKey>, codesByName: ReadonlyMap<string, string | null>): Cadre {
+function toCadre(row: DataRow<CadreKey>, codesByName: () => ReadonlyMap<string, string | null>): Cadre {
   const fields = row.fields as CadreFields;
   const role = meant(fields.role);
   const status = meant(fields.status);
@@ -257,11 +264,11 @@ function toCadre(row: DataRow<CadreKey>, codesByName: ReadonlyMap<string, string
   };
 }
 
-function cadreVillageCode(fields: CadreFields, codesByName: ReadonlyMap<string, string | null>): string {
+function cadreVillageCode(fields: CadreFields, codesByName: () => ReadonlyMap<string, string | null>): string {
   const code = fields.villageCode;
   if (code && code.raw !== '') return code.value ?? code.raw;
   const name = fields.village?.raw;
-  return (name && codesByName.get(compactKey(name))) || '';
+  return (name && codesByName().get(compactKey(name))) || '';
 }
 
 interface FormingTeam {
