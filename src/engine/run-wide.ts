@@ -5,6 +5,7 @@
 // alone, and its finding is made (the roster read again) only if the run repeats it. So what a
 // batch holds of each roster it has let go is its keys, not a finding per person and village.
 import type { Finding } from '../types.js';
+import { FirstRows } from './first-rows.js';
 
 /** A key of a run-wide rule in one roster; settleAcrossRosters makes findings of it when the key repeats in the run. */
 export interface Candidate {
@@ -19,8 +20,10 @@ export interface Candidate {
 }
 
 export class RunWideTally {
-  /** Each key's findings when it has repeated, else the row number where it was seen. */
-  private readonly keys = new Map<string, Finding[] | number>();
+  /** Each key's first row. */
+  private readonly firstRows = new FirstRows();
+  /** The findings of each key that has repeated. */
+  private readonly repeated = new Map<string, Finding[]>();
 
   constructor(
     private readonly ruleId: string,
@@ -32,24 +35,22 @@ export class RunWideTally {
 
   /** The key on a row; `finding` makes that row's finding (only when it is needed). */
   sight(key: string, row: number, finding: () => Finding | null): void {
-    const known = this.keys.get(key);
-    if (known === undefined) {
-      this.keys.set(key, row);
-    } else if (typeof known === 'number') {
-      const repeated: Finding[] = [];
-      push(repeated, this.findingAt(known, key));
-      push(repeated, finding());
-      this.keys.set(key, repeated);
-    } else {
-      push(known, finding());
+    const first = this.firstRows.firstRowOrAdd(key, row);
+    if (first === undefined) return;
+    let findings = this.repeated.get(key);
+    if (!findings) {
+      this.repeated.set(key, (findings = []));
+      push(findings, this.findingAt(first, key));
     }
+    push(findings, finding());
   }
 
   candidates(): Candidate[] {
     const candidates: Candidate[] = [];
-    for (const [key, known] of this.keys) {
-      if (typeof known !== 'number') candidates.push({ ruleId: this.ruleId, key, count: known.length, findings: known });
-      else if (!this.aloneInRun) candidates.push({ ruleId: this.ruleId, key, count: 1, findings: [], row: known });
+    for (const [key, row] of this.firstRows.entries()) {
+      const findings = this.repeated.get(key);
+      if (findings) candidates.push({ ruleId: this.ruleId, key, count: findings.length, findings });
+      else if (!this.aloneInRun) candidates.push({ ruleId: this.ruleId, key, count: 1, findings: [], row });
     }
     return candidates;
   }
