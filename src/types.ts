@@ -307,7 +307,7 @@ export interface RosterResult {
   readonly waived: readonly Finding[];
   /** Notices about the roster that are not rule findings (e.g. no village sheet). */
   readonly notices: readonly LocalizedText[];
-  /** The roster's figures per county, for roll-ups; null when it could not be read. */
+  /** The roster's figures per county, for roll-ups; null when it could not be read, or when no report asked for them (check's `rollUp`). */
   readonly stats?: readonly CountyStats[] | null;
 }
 

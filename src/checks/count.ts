@@ -16,15 +16,15 @@ const VILLAGE_MEASURES = {
 type VillageCounts = { readonly [measure in keyof typeof VILLAGE_MEASURES]: number };
 
 // The count rules judge a village one after another: its figures are looked up for the first.
-let last: { readonly village: Village; readonly counts: VillageCounts } | null = null;
+let last: { readonly roster: Roster; readonly village: Village; readonly counts: VillageCounts } | null = null;
 
 function countsOf(village: Village, roster: Roster): VillageCounts {
-  if (last?.village !== village) {
+  if (last?.village !== village || last.roster !== roster) {
     const index = teamIndexOf(roster);
     const teams = index.teamsByVillage.get(village.code)?.length ?? 0;
     const covered = village.coveringTeam !== '' && index.teamIds.has(village.coveringTeam) ? 1 : 0;
     const firstSecretaries = index.firstSecretaryCounts.get(village.code) ?? 0;
-    last = { village, counts: { teams, teamsOrCovering: teams + covered, firstSecretaries } };
+    last = { roster, village, counts: { teams, teamsOrCovering: teams + covered, firstSecretaries } };
   }
   return last.counts;
 }

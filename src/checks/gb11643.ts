@@ -36,11 +36,11 @@ export function idGender(id: string): '男' | '女' {
 }
 
 // Three rules ask about each cadre's ID number in turn: the last answer is kept.
-let last: { readonly id: string; readonly problem: IdProblem | null } = { id: '', problem: 'length' };
+let last: { readonly id: string; readonly problem: IdProblem | null } | null = null;
 
 /** What is wrong with an ID number, or null when it is valid. */
 export function idProblem(id: string): IdProblem | null {
-  if (id !== last.id) last = { id, problem: problemOf(id) };
+  if (last?.id !== id) last = { id, problem: problemOf(id) };
   return last.problem;
 }
 

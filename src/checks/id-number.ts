@@ -26,6 +26,6 @@ export const idNumber: CheckKind<Record<string, never>> = {
     const cell = subject.fields.idNumber;
     if (!cell || cell.raw === '') return NO_HITS;
     const problem = cell.lostDigits ? 'lost-digits' : idProblem(subject.idNumber);
-    return problem ? [{ column: 'idNumber', data: { reason: REASONS[problem] } }] : [];
+    return problem ? [{ column: 'idNumber', data: { reason: REASONS[problem] } }] : NO_HITS;
   },
 };

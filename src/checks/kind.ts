@@ -31,8 +31,9 @@ export interface CheckContext {
 export interface Needs {
   readonly villageSheet?: boolean;
   /**
-   * The roster's teams. A village rule that needs them is judged after the walk over the cadre rows
-   * (which forms them), on each village's facts rather than its row: such a kind reads no cell.
+   * The roster's teams. A village-scope rule that needs them is judged after the walk over the cadre
+   * rows (which forms them), on each village's facts rather than its row: such a kind reads no cell.
+   * A rule of another scope that needs them still gets them, formed by a read of their own.
    */
   readonly teams?: boolean;
   readonly villages?: readonly VillageKey[];

@@ -1,6 +1,6 @@
 // unique: a value occurs once in the whole run — an active person's ID number (one person, one post),
 // a village code (one village, one row). Every row involved is reported, in each roster.
-import type { CheckKind, Subject } from './kind.js';
+import { type CheckKind, type Subject, NO_HITS } from './kind.js';
 
 export interface UniqueOptions {
   readonly key: 'idNumber' | 'villageCode';
@@ -28,6 +28,6 @@ export const unique: CheckKind<UniqueOptions> = {
   needs: (options) => (options.key === 'idNumber' ? { cadres: ['idNumber'] } : { villageSheet: true }),
   check(subject, options) {
     const key = keyOf(subject, options.key);
-    return key === null ? [] : [{ key, column: options.key }];
+    return key === null ? NO_HITS : [{ key, column: options.key }];
   },
 };

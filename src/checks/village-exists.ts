@@ -13,11 +13,11 @@ export const villageExists: CheckKind<Record<string, never>> = {
     if (subject.kind !== 'cadre') return NO_HITS;
     const code = subject.fields.villageCode;
     if (code && code.raw !== '') {
-      return roster.villagesByCode.has(subject.villageCode) ? [] : [{ column: 'villageCode', data: { value: code.raw } }];
+      return roster.villagesByCode.has(subject.villageCode) ? NO_HITS : [{ column: 'villageCode', data: { value: code.raw } }];
     }
     const name = subject.fields.village?.raw ?? '';
     if (name === '' || subject.villageCode !== '') return NO_HITS;
     // A name no village has, or two villages share, names no one village.
-    return typeof roster.villageCodesByName.get(compactKey(name)) === 'string' ? [] : [{ column: 'village', data: { value: name } }];
+    return typeof roster.villageCodesByName.get(compactKey(name)) === 'string' ? NO_HITS : [{ column: 'village', data: { value: name } }];
   },
 };

@@ -54,17 +54,19 @@ export function checkRoster(context: CheckContext, rules: readonly Rule[], optio
     else checked.push(compileRule(rule, context, options));
   }
   for (const { rule } of checked) applyRosterRule(rule, context, findings);
-  const judgeAll = (subjects: Iterable<Subject>, scoped: readonly CompiledRule[]) => {
+  // The subjects are asked for only when a rule will judge them: the facts and teams are made when first asked.
+  const judgeAll = (subjects: () => Iterable<Subject>, scoped: readonly CompiledRule[]) => {
     if (scoped.length === 0) return;
     // Indexed loops: this runs for every rule on every row, and allocates nothing of its own.
-    for (const subject of subjects) for (let index = 0; index < scoped.length; index++) applyRule(scoped[index]!, subject, context, findings);
+    for (const subject of subjects()) for (let index = 0; index < scoped.length; index++) applyRule(scoped[index]!, subject, context, findings);
   };
   const scoped = (scopes: readonly Scope[]) => checked.filter(({ rule }) => scopes.includes(rule.scope));
-  const [villageRules, villageTeamRules] = partition(scoped(['village', 'row']), ({ rule }) => !rule.kind.needs?.(rule.options).teams);
-  judgeAll(roster.rows.villages(), villageRules);
-  judgeAll(roster.rows.cadres(), scoped(['cadre', 'row']));
-  judgeAll(roster.villages ?? [], villageTeamRules);
-  judgeAll(roster.teams, scoped(['team']));
+  const countsTeams = ({ rule }: CompiledRule) => rule.scope === 'village' && Boolean(rule.kind.needs?.(rule.options).teams);
+  const [villageTeamRules, villageRowRules] = partition(scoped(['village', 'row']), countsTeams);
+  judgeAll(() => roster.rows.villages(), villageRowRules);
+  judgeAll(() => roster.rows.cadres(), scoped(['cadre', 'row']));
+  judgeAll(() => roster.villages ?? [], villageTeamRules);
+  judgeAll(() => roster.teams, scoped(['team']));
   return {
     findings: findings.sort(compareFindings),
     candidates: checked.flatMap(({ tally }) => tally?.candidates() ?? []),

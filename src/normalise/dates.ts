@@ -2,6 +2,7 @@ import type { CalendarDate, RawCell } from '../types.js';
 import { isCalendarDate, isPlainText } from './text.js';
 
 export function makeDate(year: number, month: number, day: number): CalendarDate | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
   if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1) return null;
   if (day > daysInMonth(year, month)) return null;
   return { kind: 'date', year, month, day };

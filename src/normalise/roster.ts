@@ -127,14 +127,18 @@ class KeptFromWalk<Row, Made> {
     return this.kept;
   }
 
-  /** A walk over `rows` that, when it goes to their end, keeps what they make. */
+  /**
+   * A walk over `rows` that, when it goes to their end, keeps what they make. `rows` may read more
+   * columns than `ownRows` (every cadre column, where the teams need five): a builder makes the same
+   * from either. The builder is made at the first row, so a walk never iterated asks nothing.
+   */
   walk(rows: DataRows<Row>): Iterable<Row> {
     if (this.kept !== undefined) return rows.all();
-    const builder = this.builder();
+    let builder: Builder<Row, Made> | null = null;
     return rows.all({
-      seen: (row) => builder.add(row),
+      seen: (row) => (builder ??= this.builder()).add(row),
       ended: () => {
-        this.kept ??= builder.made();
+        this.kept ??= (builder ?? this.builder()).made();
       },
     });
   }

@@ -43,4 +43,17 @@ describe('GB 11643 ID numbers', () => {
     expect(idGender(idNumberEndingInX('530828', '19800115', '男'))).toBe('男');
     expect(idGender(idNumberEndingInX('530828', '19800115', '女'))).toBe('女');
   });
+
+  test('a birth date is read only from the digits there: a number cut short, or with letters there, has none', () => {
+    expect(idBirthDate('1101051949')).toBeNull();
+    expect(idBirthDate('110105194912')).toBeNull();
+    expect(idBirthDate('110105194912AB002X')).toBeNull();
+    expect(idBirthDate('11010519491231')).toEqual({ kind: 'date', year: 1949, month: 12, day: 31 });
+  });
+
+  test('the same number asked about again, after another, gets the same answer', () => {
+    const valid = makeIdNumber('110105', '19491231', 2);
+    const wrong = withWrongCheck(valid);
+    expect([idProblem(valid), idProblem(valid), idProblem(wrong), idProblem(valid), idProblem(wrong)]).toEqual([null, null, 'check-digit', null, 'check-digit']);
+  });
 });

@@ -159,3 +159,16 @@ describe('exit codes and failures', () => {
     expect(report.files[1].violations).toHaveLength(27);
   });
 });
+
+describe('the county figures a report shows', () => {
+  it('are computed for the HTML report, written with other formats in one run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhucun-rollup-'));
+    const page = join(dir, 'audit.html');
+    const run = runCli(['check', SAMPLE, ...AS_OF, '--format', 'json', '--output', join(dir, 'r.json'), '--format', 'html', '--output', page]);
+    expect(run.status).toBe(1);
+    const counties = readFileSync(page, 'utf8').split('id="rollup-counties"')[1]!.split('</tbody>')[0]!;
+    // 威宁's row: its code, and its 24 villages (the sample's village sheet).
+    expect(counties).toContain('<td>520526</td>');
+    expect(counties).toContain('<td class="num">24</td>');
+  });
+});

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkRoster } from '../../src/engine/index.js';
 import { normaliseRoster } from '../../src/normalise/index.js';
 import type { LoadedRoster, RawSheet, Roster } from '../../src/types.js';
-import { AS_OF, ruleSet, RosterBuilder } from '../helpers/roster-builder.js';
+import { AS_OF, CADRE_SHEET, ruleSet, RosterBuilder } from '../helpers/roster-builder.js';
 
 /** The roster with every sheet's row reads counted, by sheet name. */
 function counted(loaded: LoadedRoster): { loaded: LoadedRoster; reads: Map<string, number> } {
@@ -65,5 +65,24 @@ describe('one walk over each sheet', () => {
     reads.clear();
     expect(subject.villages!.length).toBe(3);
     expect(reads.size).toBe(1); // the village sheet, read again in full
+  });
+
+  it('keeps no teams from a cadre walk left before its end, and reads nothing for a walk never begun', () => {
+    const { roster: subject, reads } = roster();
+    subject.rows.cadres();
+    expect(reads.size).toBe(0);
+    for (const _ of subject.rows.villages());
+    for (const _ of subject.rows.cadres()) break;
+    reads.clear();
+    expect(subject.teams.length).toBe(2);
+    expect([...reads.keys()]).toEqual([CADRE_SHEET]); // the cadre sheet, read again for the teams
+  });
+
+  it('reads each sheet once when the only village rules count teams', () => {
+    const { roster: subject, reads, rows } = roster();
+    const counting = ruleSet.rules.filter((rule) => rule.scope === 'team' || (rule.scope === 'village' && rule.kind.name === 'count'));
+    checkRoster({ roster: subject, asOf: AS_OF }, counting, { aloneInRun: true });
+    expect(reads.size).toBe(2);
+    for (const [sheet, count] of reads) expect(count, sheet).toBeLessThanOrEqual(rows.get(sheet)!);
   });
 });
