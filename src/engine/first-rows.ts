@@ -35,9 +35,9 @@ export class FirstRows {
     return undefined;
   }
 
-  /** Every key with its first row, in the order first seen. */
-  *entries(): Generator<[key: string, row: number]> {
-    for (let index = 0; index < this.keys.length; index++) yield [this.keys[index]!, this.rows[index]!];
+  /** Each key with its first row, in the order first seen. */
+  forEach(visit: (key: string, row: number) => void): void {
+    for (let index = 0; index < this.keys.length; index++) visit(this.keys[index]!, this.rows[index]!);
   }
 
   /** The slot holding `key`, or the empty slot where it would go. */

@@ -46,13 +46,14 @@ export class RunWideTally {
   }
 
   candidates(): Candidate[] {
-    const candidates: Candidate[] = [];
-    for (const [key, row] of this.firstRows.entries()) {
-      const findings = this.repeated.get(key);
-      if (findings) candidates.push({ ruleId: this.ruleId, key, count: findings.length, findings });
-      else if (!this.aloneInRun) candidates.push({ ruleId: this.ruleId, key, count: 1, findings: [], row });
-    }
-    return candidates;
+    const repeated = [...this.repeated].map(([key, findings]) => ({ ruleId: this.ruleId, key, count: findings.length, findings }));
+    // Alone in its run, a roster's keys seen once repeat nowhere: only the repeated ones are candidates.
+    if (this.aloneInRun) return repeated;
+    const seenOnce: Candidate[] = [];
+    this.firstRows.forEach((key, row) => {
+      if (!this.repeated.has(key)) seenOnce.push({ ruleId: this.ruleId, key, count: 1, findings: [], row });
+    });
+    return [...repeated, ...seenOnce];
   }
 }
 
