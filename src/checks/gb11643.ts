@@ -1,6 +1,7 @@
 // GB 11643-1999 citizen identity numbers: 6-digit region, 8-digit birth date, 3-digit sequence
 // (odd for men, even for women), and a check character from ISO 7064 MOD 11-2.
 import { makeDate } from '../normalise/dates.js';
+import { digitsValue } from '../normalise/text.js';
 import type { CalendarDate } from '../types.js';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -10,25 +11,12 @@ export type IdProblem = 'length' | 'characters' | 'birth-date' | 'check-digit';
 
 export function checkCharacter(first17: string): string {
   let sum = 0;
-  for (let index = 0; index < WEIGHTS.length; index++) sum += WEIGHTS[index]! * digitAt(first17, index);
+  for (let index = 0; index < WEIGHTS.length; index++) sum += WEIGHTS[index]! * digitsValue(first17, index, index + 1);
   return CHECK_CHARACTERS[sum % 11]!;
 }
 
 export function idBirthDate(id: string): CalendarDate | null {
-  return makeDate(numberAt(id, 6, 10), numberAt(id, 10, 12), numberAt(id, 12, 14));
-}
-
-// Read from the characters in place: checked for every cadre, twice.
-function digitAt(text: string, index: number): number {
-  const digit = text.charCodeAt(index) - 0x30;
-  return digit >= 0 && digit <= 9 ? digit : NaN;
-}
-
-function numberAt(text: string, from: number, to: number): number {
-  if (to > text.length) return NaN;
-  let value = 0;
-  for (let index = from; index < to; index++) value = value * 10 + digitAt(text, index);
-  return value;
+  return makeDate(digitsValue(id, 6, 10), digitsValue(id, 10, 12), digitsValue(id, 12, 14));
 }
 
 export function idGender(id: string): '男' | '女' {

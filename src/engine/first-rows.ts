@@ -17,10 +17,6 @@ export class FirstRows {
   private readonly keys: string[] = [];
   private readonly rows: number[] = [];
 
-  get size(): number {
-    return this.keys.length;
-  }
-
   /** The row where `key` was seen first; when it was not seen before, `row` becomes that row and the answer is undefined. */
   firstRowOrAdd(key: string, row: number): number | undefined {
     const hash = hashOf(key);

@@ -1,5 +1,5 @@
 import type { CalendarDate, RawCell } from '../types.js';
-import { isCalendarDate, isPlainText } from './text.js';
+import { digitsValue, isCalendarDate, isPlainText } from './text.js';
 
 export function makeDate(year: number, month: number, day: number): CalendarDate | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
@@ -52,33 +52,18 @@ export function parseDate(cell: RawCell): CalendarDate | null {
  */
 function plainDate(text: string): CalendarDate | null | undefined {
   if (text.length < 8 || text.length > 10 || !isSeparator(text.charCodeAt(4))) return undefined;
-  for (let at = 0; at < 4; at++) if (!isDigit(text.charCodeAt(at))) return undefined;
-  const monthEnd = isSeparator(text.charCodeAt(6)) ? 6 : 7;
-  const month = digitRun(text, 5, monthEnd);
-  const day = isSeparator(text.charCodeAt(monthEnd)) ? digitRun(text, monthEnd + 1, text.length) : NaN;
-  if (Number.isNaN(month) || Number.isNaN(day)) return undefined;
-  return makeDate(digitsAt(text, 0, 4), month, day);
+  const monthEnd = isSeparator(text.charCodeAt(6)) ? 6 : 7; // a month of one digit or two
+  const dayLength = text.length - monthEnd - 1;
+  if (!isSeparator(text.charCodeAt(monthEnd)) || dayLength < 1 || dayLength > 2) return undefined;
+  const year = digitsValue(text, 0, 4);
+  const month = digitsValue(text, 5, monthEnd);
+  const day = digitsValue(text, monthEnd + 1, text.length);
+  if (Number.isNaN(year) || Number.isNaN(month) || Number.isNaN(day)) return undefined;
+  return makeDate(year, month, day);
 }
 
 function isSeparator(code: number): boolean {
   return code === 0x2d || code === 0x2f || code === 0x2e; // - / .
-}
-
-/** The number written by one or two digits at [start, end), else NaN. */
-function digitRun(text: string, start: number, end: number): number {
-  if (end - start < 1 || end - start > 2) return NaN;
-  for (let at = start; at < end; at++) if (!isDigit(text.charCodeAt(at))) return NaN;
-  return digitsAt(text, start, end - start);
-}
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
-function digitsAt(text: string, start: number, count: number): number {
-  let value = 0;
-  for (let index = start; index < start + count; index++) value = value * 10 + (text.charCodeAt(index) - 0x30);
-  return value;
 }
 
 function parseDateNumber(value: number): CalendarDate | null {

@@ -1,7 +1,7 @@
 import type { Cell, RawCell, RawSheet, Source } from '../types.js';
 import type { ColumnSpec } from './columns.js';
 import type { HeaderMatch } from './header.js';
-import { cellText, columnLetters } from './text.js';
+import { cellText, columnLetters, isDigit } from './text.js';
 import { columnReader, type ColumnReader } from './values.js';
 
 /** One data row: its source and its cells by column key (keys are the roster format's own, never header text). */
@@ -53,8 +53,10 @@ export function dataRows<K extends string, T>(
       for (let index = header.dataStart; index < sheet.rows.length; index++) {
         const cells = sheet.rows.at(index) ?? [];
         const leading = leadingText(cells);
-        if (mayBeWords(leading) && FOOTER.test(leading)) break;
-        if (mayBeWords(leading) && EXAMPLE_MARK.test(leading)) continue;
+        if (mayBeWords(leading)) {
+          if (FOOTER.test(leading)) break;
+          if (EXAMPLE_MARK.test(leading)) continue;
+        }
         const row = readRow(sheet, index, cells, columns, shape);
         if (!row) continue;
         const made = make(row);
@@ -74,9 +76,7 @@ export function dataRows<K extends string, T>(
 
 /** A footer word or the example mark; not a 序号, which starts with a digit (the test runs for every row). */
 function mayBeWords(text: string): boolean {
-  if (text === '') return false;
-  const first = text.charCodeAt(0);
-  return first < 0x30 || first > 0x39;
+  return text !== '' && !isDigit(text.charCodeAt(0));
 }
 
 function leadingText(cells: readonly RawCell[]): string {

@@ -32,6 +32,25 @@ export function compactKey(value: string): string {
   return value.normalize('NFKC').replace(WHITESPACE, '').replace(/[*※★]/g, '');
 }
 
+export function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/**
+ * The number the digits at [from, to) of `text` write, read in place (no substring): NaN when the
+ * text ends before `to` or one of them is not a digit.
+ */
+export function digitsValue(text: string, from: number, to: number): number {
+  if (to > text.length) return NaN;
+  let value = 0;
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index);
+    if (!isDigit(code)) return NaN;
+    value = value * 10 + (code - 0x30);
+  }
+  return value;
+}
+
 export function isCalendarDate(cell: RawCell): cell is CalendarDate {
   return typeof cell === 'object' && cell !== null && cell.kind === 'date';
 }

@@ -1,7 +1,7 @@
 import type { Cell, CellProblem, RawCell, Source } from '../types.js';
 import type { ValueType } from './columns.js';
 import { parseDate } from './dates.js';
-import { cellText, compactKey, isCalendarDate, nfkc } from './text.js';
+import { cellText, compactKey, isCalendarDate, isDigit, nfkc } from './text.js';
 import { closestWord } from './suggest.js';
 
 const YES = new Set(['是', 'Y', 'YES', '√', '✓', '✔', '☑', '1', 'TRUE', '有', '已备案']);
@@ -136,10 +136,7 @@ function parseCode(raw: string, digits: number): Parsed {
 }
 
 function isAllDigits(text: string): boolean {
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 0x30 || code > 0x39) return false;
-  }
+  for (let index = 0; index < text.length; index++) if (!isDigit(text.charCodeAt(index))) return false;
   return true;
 }
 
