@@ -217,6 +217,8 @@ export interface MissingColumns {
 export interface RosterRows {
   villages(): Iterable<VillageRow>;
   cadres(): Iterable<Cadre>;
+  /** The cadre rows as `cadres()` gives them, keeping nothing from the walk: where the teams are formed elsewhere (another thread). */
+  cadresAlone(): Iterable<Cadre>;
   /**
    * One row again, by its spreadsheet row number, for a row the passes above have given: null above
    * the data or past the sheet (a footer or example row below the header is not told apart here).
@@ -238,6 +240,8 @@ export interface Roster {
   readonly teams: readonly Team[];
   /** The villages by code (of a code on two rows, the later); empty without a village sheet. */
   readonly villagesByCode: ReadonlyMap<string, Village>;
+  /** The codes of villagesByCode, made without the villages' facts when no walk has kept them (a thread judging cadre rows alone). */
+  readonly villageCodes: ReadonlySet<string>;
   /** A village's code by its name (compacted): null for a name two villages share. */
   readonly villageCodesByName: ReadonlyMap<string, string | null>;
   readonly rows: RosterRows;

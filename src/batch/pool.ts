@@ -1,13 +1,10 @@
 // Rosters judged on every core: a pool of worker threads, results in input order whatever the scheduling.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { rosterProcessor, type PreparedRun, type RosterOutcome, type RunSettings, type Task } from './process-roster.js';
+import { processSplit } from './split-roster.js';
+import { canStartWorkers, startWorker, type WorkerReply } from './worker-thread.js';
 
 export type Progress = (done: number, total: number) => void;
-
-const WORKER_HEAP_MB = 4096;
-const WORKER_SCRIPT = fileURLToPath(new URL('./worker.js', import.meta.url));
 
 /** `prepared`: the rules this thread already loaded, reused when the rosters are judged here. */
 export async function processAll(
@@ -17,9 +14,16 @@ export async function processAll(
   jobs: number,
   progress?: Progress,
 ): Promise<RosterOutcome[]> {
-  // Run from the TypeScript sources (tests) there is no built worker: judge in this thread.
-  if (jobs <= 1 || tasks.length <= 1 || !existsSync(WORKER_SCRIPT)) return processHere(tasks, settings, prepared, progress);
+  if (jobs <= 1 || tasks.length === 0 || !canStartWorkers()) return processHere(tasks, settings, prepared, progress);
+  if (tasks.length === 1) return [await processAlone(tasks[0]!, settings, prepared, progress)];
   return processInWorkers(tasks, settings, Math.min(jobs, tasks.length), progress);
+}
+
+/** One roster, with more than one core: a large CSV roster's cadre rows are judged in a second thread (split-roster.ts). */
+async function processAlone(task: Task, settings: RunSettings, prepared: PreparedRun, progress?: Progress): Promise<RosterOutcome> {
+  const outcome = await processSplit(task, settings, prepared);
+  progress?.(1, 1);
+  return outcome;
 }
 
 function processHere(tasks: readonly Task[], settings: RunSettings, prepared: PreparedRun, progress?: Progress): RosterOutcome[] {
@@ -43,9 +47,7 @@ function processInWorkers(tasks: readonly Task[], settings: RunSettings, jobs: n
       else resolve(outcomes);
     };
     const start = () => {
-      // Bounded heap: a hostile file that eats memory kills its worker (its roster fails), not the run.
-      const workerData: RunSettings = { ...settings, config: { ...settings.config, document: null } };
-      const worker = new Worker(WORKER_SCRIPT, { workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+      const worker = startWorker(settings);
       workers.push(worker);
       let current = -1;
       const feed = () => {
@@ -61,9 +63,9 @@ function processInWorkers(tasks: readonly Task[], settings: RunSettings, jobs: n
         progress?.(done, tasks.length);
         return done === tasks.length;
       };
-      worker.on('message', (message: { index: number; outcome?: RosterOutcome; error?: string }) => {
+      worker.on('message', (message: WorkerReply) => {
         if (message.error !== undefined) return finish(new Error(message.error));
-        if (record(message.index, message.outcome!)) return finish();
+        if (record(message.index!, message.outcome!)) return finish();
         feed();
       });
       // A worker that dies (out of memory on a hostile file) fails its roster, not the run.

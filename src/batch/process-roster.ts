@@ -1,16 +1,16 @@
 // One roster, start to end of its own work: load → normalise → county figures → its rules.
 // What comes out is plain data (it crosses worker threads) and the roster's rows are released.
 import { applyRuleSettings, type Config } from '../config/index.js';
-import { checkRoster, findingsAt, type FindingRequest, type PartialVerdict, type Revisited } from '../engine/index.js';
+import { checkCadreRows, checkRoster, findingsAt, type CadreRowsVerdict, type FindingRequest, type PartialVerdict, type Revisited } from '../engine/index.js';
 import { LoadError } from '../errors.js';
 import type { DiscoveredInput, MissingInput } from '../inputs.js';
-import { loadRoster, type LoadLimits } from '../load/index.js';
+import { loadRoster, sharedRoster, type LoadLimits, type SharedRoster } from '../load/index.js';
 import { parseIsoDate } from '../normalise/dates.js';
 import { normaliseRoster } from '../normalise/index.js';
 import { loadRuleSet, type Rule } from '../ruleset/index.js';
 import { countyStats, type CountyStats } from '../stats/county-stats.js';
 import { templateNotice, templateVersionOf } from '../template/version.js';
-import type { KeyCountyList, LoadFailure, LocalizedText } from '../types.js';
+import type { KeyCountyList, LoadedRoster, LoadFailure, LocalizedText, Roster } from '../types.js';
 
 /** Everything a worker needs to judge rosters as the main thread would. Plain data. */
 export interface RunSettings {
@@ -54,21 +54,61 @@ export function prepareRun(settings: RunSettings): PreparedRun {
 }
 
 export function rosterProcessor(settings: RunSettings, prepared: PreparedRun = prepareRun(settings)): (task: Task) => RosterOutcome {
+  const { rules } = prepared;
+  const asOf = parseIsoDate(settings.asOf)!;
+  return (task) =>
+    outcomeOf(task, () => {
+      // The loaded sheets live as long as the roster (its rows are read from them as the rules ask), then go.
+      const read = readTask(task, settings, prepared);
+      return checkedOutcome(task, read, checkRoster({ roster: read.roster, asOf }, rules, { aloneInRun: settings.aloneInRun }), settings);
+    });
+}
+
+/** A roster as read for judging: its loaded sheets, the roster they normalise to, and its template version. */
+export interface ReadTask {
+  readonly loaded: LoadedRoster;
+  readonly roster: Roster;
+  readonly template: number | null;
+}
+
+/** The task's roster, read; a LoadError when it cannot be. */
+export function readTask(task: Task, settings: RunSettings, { config, keyCounties }: PreparedRun): ReadTask {
+  if ('reason' in task) throw missingInputError(task);
+  return readRoster(task, settings.limits, config, keyCounties);
+}
+
+/** The outcome of judging a task: what `judge` returns, or the LoadError it meets as the task's failure. */
+function outcomeOf(task: Task, judge: () => RosterOutcome): RosterOutcome {
+  try {
+    return judge();
+  } catch (error) {
+    return failedOutcome(task, error);
+  }
+}
+
+/** A LoadError as the task's failure; any other error is a fault, thrown again. */
+export function failedOutcome(task: Task, error: unknown): RosterOutcome {
+  if (!(error instanceof LoadError)) throw error;
+  const skipped = 'reason' in task ? task.reason === 'not-a-spreadsheet' : !task.explicit && NOT_A_ROSTER.has(error.code);
+  return { path: task.path, files: filesOf(task), failure: { code: error.code, message: error.text }, skipped, partial: null, stats: null };
+}
+
+export function checkedOutcome(task: Task, { roster, template }: ReadTask, verdict: PartialVerdict, settings: RunSettings): RosterOutcome {
+  const partial = withTemplateNotice(verdict, template);
+  return { path: task.path, files: filesOf(task), failure: null, skipped: false, partial, stats: settings.rollUp ? countyStats(roster) : null };
+}
+
+function filesOf(task: Task): readonly string[] {
+  return 'files' in task ? task.files : [];
+}
+
+/** Judges the cadre rows of a roster another thread shared, by the rules that need only the row (src/batch/split-roster.ts). */
+export function cadreRowsJudge(settings: RunSettings, prepared: PreparedRun): (shared: SharedRoster) => CadreRowsVerdict {
   const { config, keyCounties, rules } = prepared;
   const asOf = parseIsoDate(settings.asOf)!;
-  return (task) => {
-    const files = 'files' in task ? task.files : [];
-    try {
-      if ('reason' in task) throw missingInputError(task);
-      // The loaded sheets live as long as the roster (its rows are read from them as the rules ask), then go.
-      const { roster, template } = readRoster(task, settings.limits, config, keyCounties);
-      const partial = withTemplateNotice(checkRoster({ roster, asOf }, rules, { aloneInRun: settings.aloneInRun }), template);
-      return { path: task.path, files, failure: null, skipped: false, partial, stats: settings.rollUp ? countyStats(roster) : null };
-    } catch (error) {
-      if (!(error instanceof LoadError)) throw error;
-      const skipped = 'reason' in task ? task.reason === 'not-a-spreadsheet' : !task.explicit && NOT_A_ROSTER.has(error.code);
-      return { path: task.path, files, failure: { code: error.code, message: error.text }, skipped, partial: null, stats: null };
-    }
+  return (shared) => {
+    const roster = normaliseRoster(sharedRoster(shared), { columns: config.columns, keyCounties });
+    return checkCadreRows({ roster, asOf }, rules, { aloneInRun: settings.aloneInRun });
   };
 }
 
@@ -96,9 +136,9 @@ function revisitFailure(rows: number, error: LoadError): LocalizedText {
   };
 }
 
-function readRoster(task: DiscoveredInput, limits: LoadLimits, config: Config, keyCounties: KeyCountyList) {
+function readRoster(task: DiscoveredInput, limits: LoadLimits, config: Config, keyCounties: KeyCountyList): ReadTask {
   const loaded = loadRoster(task, limits);
-  return { roster: normaliseRoster(loaded, { columns: config.columns, keyCounties }), template: templateVersionOf(loaded.sheets) };
+  return { loaded, roster: normaliseRoster(loaded, { columns: config.columns, keyCounties }), template: templateVersionOf(loaded.sheets) };
 }
 
 /** A roster filled in an older or newer zhucun template says so. */

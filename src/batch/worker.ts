@@ -1,13 +1,24 @@
-// A worker thread: judges the rosters it is sent, one at a time, with the run's settings.
+// A worker thread: judges the rosters it is sent, one at a time, with the run's settings; or the
+// cadre rows of a roster the main thread shares (split-roster.ts).
 import { parentPort, workerData } from 'node:worker_threads';
-import { rosterProcessor, type RunSettings, type Task } from './process-roster.js';
+import { cadreRowsJudge, prepareRun, rosterProcessor, type RunSettings } from './process-roster.js';
+import type { WorkerReply, WorkerRequest } from './worker-thread.js';
 
-const process = rosterProcessor(workerData as RunSettings);
+const settings = workerData as RunSettings;
+const prepared = prepareRun(settings);
+const judgeRoster = rosterProcessor(settings, prepared);
+const judgeCadreRows = cadreRowsJudge(settings, prepared);
 
-parentPort!.on('message', ({ index, task }: { index: number; task: Task }) => {
+function answer(request: WorkerRequest): WorkerReply {
+  if ('task' in request) return { index: request.index, outcome: judgeRoster(request.task) };
+  return { cadreRows: judgeCadreRows(request.cadreRowsOf) };
+}
+
+parentPort!.on('message', (request: WorkerRequest) => {
   try {
-    parentPort!.postMessage({ index, outcome: process(task) });
+    parentPort!.postMessage(answer(request));
   } catch (error) {
-    parentPort!.postMessage({ index, error: error instanceof Error ? error.message : String(error) });
+    const index = 'task' in request ? { index: request.index } : {};
+    parentPort!.postMessage({ ...index, error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
   }
 });

@@ -13,7 +13,7 @@ export const villageExists: CheckKind<Record<string, never>> = {
     if (subject.kind !== 'cadre') return NO_HITS;
     const code = subject.fields.villageCode;
     if (code && code.raw !== '') {
-      return roster.villagesByCode.has(subject.villageCode) ? NO_HITS : [{ column: 'villageCode', data: { value: code.raw } }];
+      return roster.villageCodes.has(subject.villageCode) ? NO_HITS : [{ column: 'villageCode', data: { value: code.raw } }];
     }
     const name = subject.fields.village?.raw ?? '';
     if (name === '' || subject.villageCode !== '') return NO_HITS;

@@ -20,6 +20,9 @@ export interface PartialVerdict extends RosterVerdict {
   readonly candidates: Candidate[];
 }
 
+/** The scopes of the rules that judge cadre rows. */
+const CADRE_ROW_SCOPES: readonly Scope[] = ['cadre', 'row'];
+
 const NO_VILLAGE_SHEET: LocalizedText = {
   zh: '名册只有驻村干部表,没有村庄表:覆盖类规则(如脱贫村是否派驻工作队)未检查',
   en: 'the roster has a cadre sheet but no village sheet: the coverage rules (such as every 脱贫村 having a team) were not checked',
@@ -35,6 +38,14 @@ export function checkRun(rosters: readonly Roster[], rules: readonly Rule[], asO
 export interface RosterCheckOptions {
   /** The run has this roster only: a run-wide key seen once in it can repeat nowhere else. */
   readonly aloneInRun: boolean;
+  /** The cadre rows are judged elsewhere (checkCadreRows, in another thread), not here. */
+  readonly cadreRowsElsewhere?: boolean;
+}
+
+/** What the rules found in the cadre rows: findings, and the run-wide rules' candidates. Plain data. */
+export interface CadreRowsVerdict {
+  readonly findings: Finding[];
+  readonly candidates: Candidate[];
 }
 
 /**
@@ -56,23 +67,52 @@ export function checkRoster(context: CheckContext, rules: readonly Rule[], optio
   for (const { rule } of checked) applyRosterRule(rule, context, findings);
   // The subjects are asked for only when a rule will judge them: the facts and teams are made when first asked.
   const judgeAll = (subjects: () => Iterable<Subject>, scoped: readonly CompiledRule[]) => {
-    if (scoped.length === 0) return;
-    // Indexed loops: this runs for every rule on every row, and allocates nothing of its own.
-    for (const subject of subjects()) for (let index = 0; index < scoped.length; index++) applyRule(scoped[index]!, subject, context, findings);
+    if (scoped.length > 0) judgeEach(subjects(), scoped, context, findings);
   };
   const scoped = (scopes: readonly Scope[]) => checked.filter(({ rule }) => scopes.includes(rule.scope));
   const countsTeams = ({ rule }: CompiledRule) => rule.scope === 'village' && Boolean(rule.kind.needs?.(rule.options).teams);
   const [villageTeamRules, villageRowRules] = partition(scoped(['village', 'row']), countsTeams);
   judgeAll(() => roster.rows.villages(), villageRowRules);
-  judgeAll(() => roster.rows.cadres(), scoped(['cadre', 'row']));
+  if (!options.cadreRowsElsewhere) judgeAll(() => roster.rows.cadres(), scoped(CADRE_ROW_SCOPES));
   judgeAll(() => roster.villages ?? [], villageTeamRules);
   judgeAll(() => roster.teams, scoped(['team']));
   return {
     findings: findings.sort(compareFindings),
-    candidates: checked.flatMap(({ tally }) => tally?.candidates() ?? []),
+    candidates: candidatesOf(checked),
     notChecked,
     notices: roster.villageSheet === null ? [NO_VILLAGE_SHEET] : [],
   };
+}
+
+/**
+ * What checkRoster with `cadreRowsElsewhere` leaves out: the cadre rows, judged by the rules of their
+ * scopes, forming no teams (the other thread forms them). The villages' facts, should a rule ask
+ * for them, are read here too.
+ */
+export function checkCadreRows(context: CheckContext, rules: readonly Rule[], options: RosterCheckOptions): CadreRowsVerdict {
+  const scoped = rules.filter((rule) => CADRE_ROW_SCOPES.includes(rule.scope) && !whyNotChecked(rule, context.roster));
+  const compiled = scoped.map((rule) => compileRule(rule, context, options));
+  const findings: Finding[] = [];
+  if (compiled.length > 0) judgeEach(context.roster.rows.cadresAlone(), compiled, context, findings);
+  return { findings: findings.sort(compareFindings), candidates: candidatesOf(compiled) };
+}
+
+/** A verdict of checkRoster with `cadreRowsElsewhere`, with what checkCadreRows found: the verdict of checkRoster without. */
+export function withCadreRows(partial: PartialVerdict, cadreRows: CadreRowsVerdict): PartialVerdict {
+  return {
+    ...partial,
+    findings: [...partial.findings, ...cadreRows.findings].sort(compareFindings),
+    candidates: [...partial.candidates, ...cadreRows.candidates],
+  };
+}
+
+function judgeEach(subjects: Iterable<Subject>, rules: readonly CompiledRule[], context: CheckContext, findings: Finding[]): void {
+  // Indexed loops: this runs for every rule on every row, and allocates nothing of its own.
+  for (const subject of subjects) for (let index = 0; index < rules.length; index++) applyRule(rules[index]!, subject, context, findings);
+}
+
+function candidatesOf(rules: readonly CompiledRule[]): Candidate[] {
+  return rules.flatMap(({ tally }) => tally?.candidates() ?? []);
 }
 
 function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {

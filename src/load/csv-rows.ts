@@ -25,7 +25,7 @@
 //   written once: "a""b"c → "a"b"c);
 // - a quoted field never closed is an error, reported at the line its record starts on.
 import type { RawCell, SheetRows } from '../types.js';
-import { newDecoder, type EncodedText } from './text-decode.js';
+import { newDecoder, type EncodedText, type TextEncoding } from './text-decode.js';
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -48,9 +48,18 @@ export class UnclosedQuoteError extends Error {
   }
 }
 
+/** A CsvRows as another thread takes it: its bytes, in shared memory, and what the scan found in them. */
+export interface SharedCsvRows {
+  readonly bytes: Uint8Array;
+  readonly encoding: TextEncoding;
+  readonly starts: Int32Array;
+  readonly length: number;
+}
+
 export class CsvRows implements SheetRows {
   readonly length: number;
   private readonly bytes: Buffer;
+  private readonly encoding: TextEncoding;
   /** The text of bytes[start, end), where `end` is the end of the bytes or the offset of a comma, quote, CR or LF. */
   private readonly decode: (start: number, end: number) => string;
   /**
@@ -59,10 +68,11 @@ export class CsvRows implements SheetRows {
    */
   private readonly starts: Int32Array;
 
-  /** A text's rows: a file's bytes and their encoding (see text-decode.ts), or a string. */
-  constructor(text: EncodedText | string) {
+  /** A text's rows: a file's bytes and their encoding (see text-decode.ts), or a string; `scanned`: what `share()` found in the same bytes. */
+  constructor(text: EncodedText | string, scanned?: Pick<SharedCsvRows, 'starts' | 'length'>) {
     const { body: bytes, encoding } = typeof text === 'string' ? ({ body: Buffer.from(text, 'utf8'), encoding: 'utf-8' } as const) : text;
     this.bytes = bytes;
+    this.encoding = encoding;
     if (encoding === 'utf-8') {
       this.decode = (start, end) => bytes.toString('utf8', start, end);
     } else {
@@ -70,10 +80,26 @@ export class CsvRows implements SheetRows {
       this.decode = (start, end) =>
         end < bytes.length ? decoder.decode(bytes.subarray(start, end + 1)).slice(0, -1) : decoder.decode(bytes.subarray(start, end));
     }
+    if (scanned) {
+      this.starts = scanned.starts;
+      this.length = scanned.length;
+      return;
+    }
     this.starts = scan(bytes);
     let length = this.starts.length;
     while (length > 0 && this.isBlank(length - 1)) length--;
     this.length = length;
+  }
+
+  /** The same rows for another thread, when the bytes are in shared memory (they are not copied); else null. */
+  share(): SharedCsvRows | null {
+    if (!(this.bytes.buffer instanceof SharedArrayBuffer)) return null;
+    return { bytes: this.bytes, encoding: this.encoding, starts: this.starts, length: this.length };
+  }
+
+  /** The rows another thread shared. */
+  static fromShared({ bytes, encoding, starts, length }: SharedCsvRows): CsvRows {
+    return new CsvRows({ body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding }, { starts, length });
   }
 
   /** Row `index` (0 = line 1), as `Array.prototype.at` indexes: negative counts from the end. */

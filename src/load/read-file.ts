@@ -39,9 +39,13 @@ function requireRegularFile(file: string, stats: Stats): void {
   if (!stats.isFile()) throw problem.notAFile(file);
 }
 
-/** Reads `size` bytes, or fewer when the file shrank meanwhile; never more, however it grew. */
+/**
+ * Reads `size` bytes, or fewer when the file shrank meanwhile; never more, however it grew. Into
+ * shared memory, so that a second thread can read a large CSV roster's rows without a copy
+ * (src/batch/split-roster.ts).
+ */
 function readExactly(file: string, descriptor: number, size: number): Buffer {
-  const buffer = Buffer.allocUnsafe(size);
+  const buffer = Buffer.from(new SharedArrayBuffer(size));
   let filled = 0;
   while (filled < size) {
     const count = readChunk(file, descriptor, buffer, filled);

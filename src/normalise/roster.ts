@@ -5,8 +5,10 @@ import type {
   Category,
   KeyCountyList,
   LoadedRoster,
+  RelocationScale,
   Roster,
   RosterRows,
+  Source,
   Team,
   TeamMember,
   Village,
@@ -32,6 +34,8 @@ const FIRST_SECRETARY_ROLES = new Set(['第一书记', '第一书记兼队长'])
 const LEADER_ROLES = new Set(['队长', '第一书记兼队长']);
 /** What decides a cadre's team and standing in it. A row with none of these filled belongs to no team. */
 const TEAM_COLUMNS: ReadonlySet<CadreKey> = new Set(['teamId', 'villageCode', 'village', 'role', 'status']);
+/** What names a village: its code, and its name for cadres that give no code. */
+const VILLAGE_KEY_COLUMNS: ReadonlySet<VillageKey> = new Set(['villageCode', 'village']);
 
 /**
  * Rows → a typed roster. Its rows, with their cells, are read from the sheet each time they are
@@ -50,8 +54,16 @@ export function normaliseRoster(loaded: LoadedRoster, options: NormaliseOptions)
     : NO_ROWS;
   const villages = new KeptFromWalk(() => new VillageFacts(), villageRows);
   const villagesByCode = once(() => villagesByCodeOf(villages.get()));
+  // Codes and names alone, without the facts when no walk has kept them, come from a walk over their two columns.
+  const villageKeyRows = found.villages
+    ? dataRows(found.villages.sheet, found.villages.header, specMap(VILLAGE_COLUMNS.filter((spec) => VILLAGE_KEY_COLUMNS.has(spec.key))), (row) =>
+        toVillage(row, options.keyCounties, shared),
+      )
+    : NO_ROWS;
+  const villageKeys = (): Iterable<Village> => villages.kept() ?? villageKeyRows.all();
+  const villageCodes = once(() => new Set(codesOf(villageKeys())));
   // Made only when a cadre gives a village by name alone (most give its code).
-  const villageCodesByName = once(() => villageCodesByNameOf(villages.get()));
+  const villageCodesByName = once(() => villageCodesByNameOf(villageKeys()));
   const toCadreRow = (row: DataRow<CadreKey>) => toCadre(row, villageCodesByName);
   const cadreRows = dataRows(found.cadres.sheet, found.cadres.header, specMap(CADRE_COLUMNS), toCadreRow);
   // Without a walk over every cadre row to keep them from, teams are formed from the few columns that make them.
@@ -61,6 +73,7 @@ export function normaliseRoster(loaded: LoadedRoster, options: NormaliseOptions)
   const rows: RosterRows = {
     villages: () => villages.walk(villageRows),
     cadres: () => teams.walk(cadreRows),
+    cadresAlone: () => cadreRows.all(),
     village: (row) => villageRows.at(row),
     cadre: (row) => cadreRows.at(row),
   };
@@ -74,6 +87,9 @@ export function normaliseRoster(loaded: LoadedRoster, options: NormaliseOptions)
     },
     get villagesByCode() {
       return villagesByCode();
+    },
+    get villageCodes() {
+      return villageCodes();
     },
     get villageCodesByName() {
       return villageCodesByName();
@@ -111,20 +127,25 @@ interface Builder<Row, Made> {
  * it is asked for before any such walk, a walk of its own.
  */
 class KeptFromWalk<Row, Made> {
-  private kept: Made | undefined;
+  private made: Made | undefined;
 
   constructor(
     private readonly builder: () => Builder<Row, Made>,
     private readonly ownRows: DataRows<Row>,
   ) {}
 
+  /** What a walk has kept; undefined before one has gone to the end. */
+  kept(): Made | undefined {
+    return this.made;
+  }
+
   get(): Made {
-    if (this.kept === undefined) {
+    if (this.made === undefined) {
       const builder = this.builder();
       for (const row of this.ownRows.all()) builder.add(row);
-      this.kept = builder.made();
+      this.made = builder.made();
     }
-    return this.kept;
+    return this.made;
   }
 
   /**
@@ -133,12 +154,12 @@ class KeptFromWalk<Row, Made> {
    * from either. The builder is made at the first row, so a walk never iterated asks nothing.
    */
   walk(rows: DataRows<Row>): Iterable<Row> {
-    if (this.kept !== undefined) return rows.all();
+    if (this.made !== undefined) return rows.all();
     let builder: Builder<Row, Made> | null = null;
     return rows.all({
       seen: (row) => (builder ??= this.builder()).add(row),
       ended: () => {
-        this.kept ??= (builder ?? this.builder()).made();
+        this.made ??= (builder ?? this.builder()).made();
       },
     });
   }
@@ -163,17 +184,75 @@ function headerTexts<K extends string>(header: HeaderMatch<K>): Partial<Record<K
   return texts;
 }
 
+/** Where the rows of a sheet are: one object for every village or team member kept from it. */
+interface SheetPlace {
+  readonly file: string;
+  readonly sheet: string;
+}
+
+function placeOf({ file, sheet }: Source): SheetPlace {
+  return { file, sheet };
+}
+
+/**
+ * A village's facts as kept for every village: without its cells, and its Source made when asked
+ * for (a finding's), from the row and the sheet's place. Half a million are kept, twice over when
+ * a second thread judges the cadre rows.
+ */
+class KeptVillage implements Village {
+  readonly kind = 'village';
+  readonly code: string;
+  readonly name: string;
+  readonly categories: readonly Category[];
+  readonly keyCounty: boolean;
+  readonly lightTask: boolean;
+  readonly relocationScale: RelocationScale | null;
+  readonly coveringTeam: string;
+  readonly countyCode: string;
+  readonly province: string;
+  readonly city: string;
+  readonly county: string;
+  private readonly row: number;
+
+  constructor(
+    village: VillageRow,
+    private readonly place: SheetPlace,
+  ) {
+    this.code = village.code;
+    this.name = village.name;
+    this.categories = village.categories;
+    this.keyCounty = village.keyCounty;
+    this.lightTask = village.lightTask;
+    this.relocationScale = village.relocationScale;
+    this.coveringTeam = village.coveringTeam;
+    this.countyCode = village.countyCode;
+    this.province = village.province;
+    this.city = village.city;
+    this.county = village.county;
+    this.row = village.source.row;
+  }
+
+  get source(): Source {
+    return { ...this.place, row: this.row };
+  }
+}
+
 /** Every village without its cells. */
 class VillageFacts implements Builder<VillageRow, Village[]> {
   private readonly villages: Village[] = [];
+  private place: SheetPlace | null = null;
 
-  add({ fields: _cells, ...facts }: VillageRow): void {
-    this.villages.push(facts);
+  add(village: VillageRow): void {
+    this.villages.push(new KeptVillage(village, (this.place ??= placeOf(village.source))));
   }
 
   made(): Village[] {
     return this.villages;
   }
+}
+
+function* codesOf(villages: Iterable<Village>): Iterable<string> {
+  for (const village of villages) yield village.code;
 }
 
 function villagesByCodeOf(villages: readonly Village[]): Map<string, Village> {
@@ -183,7 +262,7 @@ function villagesByCodeOf(villages: readonly Village[]): Map<string, Village> {
 }
 
 /** Village codes by name, for cadres given by village name alone. */
-function villageCodesByNameOf(villages: readonly Village[]): Map<string, string | null> {
+function villageCodesByNameOf(villages: Iterable<Village>): Map<string, string | null> {
   const codes = new Map<string, string | null>();
   for (const village of villages) {
     const name = compactKey(village.name);
@@ -287,6 +366,7 @@ class TeamBuilder implements Builder<Cadre, Team[]> {
   private readonly byVillage = new Map<string, FormingTeam>();
   /** In the order of their first members' rows. */
   private readonly inOrder: FormingTeam[] = [];
+  private place: SheetPlace | null = null;
 
   constructor(private readonly villagesByCode: ReadonlyMap<string, Village>) {}
 
@@ -305,7 +385,8 @@ class TeamBuilder implements Builder<Cadre, Team[]> {
   }
 
   made(): Team[] {
-    return this.inOrder.map(({ id, members: activeMembers }) => {
+    return this.inOrder.map(({ id, members }) => {
+      const activeMembers = members.slice(); // as long as the team: no room left to grow
       const villageCode = stationOf(activeMembers);
       return { kind: 'team', id, villageCode, village: this.villagesByCode.get(villageCode) ?? null, activeMembers };
     });
@@ -313,7 +394,23 @@ class TeamBuilder implements Builder<Cadre, Team[]> {
 
   /** What a team keeps of a member: not the cells; the village code is the village's own string. */
   private memberOf({ source, villageCode, firstSecretary, leader }: Cadre): TeamMember {
-    return { source, villageCode: this.villagesByCode.get(villageCode)?.code ?? villageCode, firstSecretary, leader };
+    const code = this.villagesByCode.get(villageCode)?.code ?? villageCode;
+    return new KeptMember((this.place ??= placeOf(source)), source.row, code, firstSecretary, leader);
+  }
+}
+
+/** A team member as kept for every active cadre: its Source made when asked for, as a KeptVillage's. */
+class KeptMember implements TeamMember {
+  constructor(
+    private readonly place: SheetPlace,
+    private readonly row: number,
+    readonly villageCode: string,
+    readonly firstSecretary: boolean,
+    readonly leader: boolean,
+  ) {}
+
+  get source(): Source {
+    return { ...this.place, row: this.row };
   }
 }
 
