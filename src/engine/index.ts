@@ -102,7 +102,7 @@ export function withCadreRows(partial: PartialVerdict, cadreRows: CadreRowsVerdi
   return {
     ...partial,
     findings: [...partial.findings, ...cadreRows.findings].sort(compareFindings),
-    candidates: [...partial.candidates, ...cadreRows.candidates],
+    candidates: [...partial.candidates, ...cadreRows.candidates].sort(compareCandidates),
   };
 }
 
@@ -111,8 +111,13 @@ function judgeEach(subjects: Iterable<Subject>, rules: readonly CompiledRule[], 
   for (const subject of subjects) for (let index = 0; index < rules.length; index++) applyRule(rules[index]!, subject, context, findings);
 }
 
+/** By rule, each rule's in the order its tally gives them: one order, whichever thread judged which rows. */
 function candidatesOf(rules: readonly CompiledRule[]): Candidate[] {
-  return rules.flatMap(({ tally }) => tally?.candidates() ?? []);
+  return rules.flatMap(({ tally }) => tally?.candidates() ?? []).sort(compareCandidates);
+}
+
+function compareCandidates(a: Candidate, b: Candidate): number {
+  return compareText(a.ruleId, b.ruleId);
 }
 
 function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {

@@ -1,0 +1,93 @@
+// A roster judged on two threads (src/batch/split-roster.ts) gets the verdict of one thread: the
+// roster's check without its cadre rows, joined with the cadre rows judged on a roster of their own.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkCadreRows, checkRoster, withCadreRows } from '../../src/engine/index.js';
+import { loadRoster } from '../../src/load/index.js';
+import { normaliseRoster } from '../../src/normalise/index.js';
+import type { LoadedRoster, RawSheet, Roster } from '../../src/types.js';
+import { AS_OF, CADRE_SHEET, ruleSet, RosterBuilder, VILLAGE_SHEET } from '../helpers/roster-builder.js';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures');
+
+function loaded(name: string): LoadedRoster {
+  const path = join(FIXTURES, name);
+  return name.endsWith('csv') || name.endsWith('gb18030')
+    ? loadRoster({ path, files: [join(path, 'villages.csv'), join(path, 'cadres.csv')], villagesFile: join(path, 'villages.csv') })
+    : loadRoster({ path, files: [path] });
+}
+
+/** A roster whose cadre rows break most cadre rules, and repeat a person. */
+function defective(): LoadedRoster {
+  const builder = RosterBuilder.baseline();
+  const code = builder.villageCodeAt(builder.addVillage());
+  builder.addTeam(code, 'T02', ['第一书记', '队员']);
+  builder.addCadre({ 姓名: '', 身份证号: '53082819900101123X', 所驻村代码: '999999999999', 驻村时间: '2031-01-01', 政治面貌: '群众', 驻村职务: '第一书记' });
+  builder.addCadre({ 姓名: '重复', 身份证号: '53082819900101123X', 所驻村代码: code, 驻村时间: 'not a date', 在岗状态: '在刚' });
+  return builder.build();
+}
+
+const normalised = (roster: LoadedRoster): Roster => normaliseRoster(roster, { keyCounties: ruleSet.keyCounties });
+
+const ROSTERS: [string, () => LoadedRoster][] = [
+  ['the Weining sample workbook', () => loaded('weining-county.xlsx')],
+  ['a UTF-8 CSV pair', () => loaded('rosters/utf8-bom-csv')],
+  ['a GB18030 CSV pair', () => loaded('rosters/xiji-csv-gb18030')],
+  ['a roster with defective cadre rows', defective],
+];
+
+describe('the cadre rows judged elsewhere', () => {
+  for (const [name, make] of ROSTERS) {
+    for (const aloneInRun of [true, false]) {
+      it(`${name}${aloneInRun ? '' : ' in a run of several'}: the two parts make the verdict of one thread`, () => {
+        const roster = make();
+        const whole = checkRoster({ roster: normalised(roster), asOf: AS_OF }, ruleSet.rules, { aloneInRun });
+        const withoutCadreRows = checkRoster({ roster: normalised(roster), asOf: AS_OF }, ruleSet.rules, { aloneInRun, cadreRowsElsewhere: true });
+        const cadreRows = checkCadreRows({ roster: normalised(roster), asOf: AS_OF }, ruleSet.rules, { aloneInRun });
+        expect(cadreRows.findings.length).toBeGreaterThan(0);
+        expect(withoutCadreRows.findings.length).toBeLessThan(whole.findings.length);
+        expect(withCadreRows(withoutCadreRows, cadreRows)).toEqual(whole);
+      });
+    }
+  }
+
+  it('leaves every finding on a cadre row to the other part, and the other part finds nothing else', () => {
+    const roster = defective();
+    const subject = normalised(roster);
+    const cadreRow = (finding: { location: { sheet: string; row: number } }) => finding.location.sheet === CADRE_SHEET && finding.location.row > subject.headerRows.cadres;
+    const withoutCadreRows = checkRoster({ roster: subject, asOf: AS_OF }, ruleSet.rules, { aloneInRun: true, cadreRowsElsewhere: true });
+    expect(withoutCadreRows.findings.filter(cadreRow)).toEqual([]);
+    const cadreRows = checkCadreRows({ roster: normalised(roster), asOf: AS_OF }, ruleSet.rules, { aloneInRun: true });
+    expect(cadreRows.findings.every(cadreRow)).toBe(true);
+    expect(cadreRows.candidates.map((candidate) => candidate.ruleId)).toContain('cadre-posted-once');
+  });
+
+  it('reads each cadre row once to judge them, and the village rows at most once, forming no teams from that walk', () => {
+    const { loaded: counted, reads } = countedReads(defective());
+    const subject = normalised(counted);
+    reads.clear(); // finding the sheets and their headers reads the top rows
+    checkCadreRows({ roster: subject, asOf: AS_OF }, ruleSet.rules, { aloneInRun: true });
+    const rows = new Map(counted.sheets.map((sheet) => [sheet.name, sheet.rows.length]));
+    expect(reads.get(CADRE_SHEET)).toBeLessThanOrEqual(rows.get(CADRE_SHEET)!);
+    expect(reads.get(VILLAGE_SHEET)).toBeLessThanOrEqual(rows.get(VILLAGE_SHEET)!);
+    reads.clear();
+    expect(subject.teams.length).toBeGreaterThan(0);
+    expect(reads.get(CADRE_SHEET)).toBeGreaterThan(0); // the teams were not kept from that walk
+  });
+});
+
+/** The roster with every sheet's row reads counted, by sheet name. */
+function countedReads(roster: LoadedRoster): { loaded: LoadedRoster; reads: Map<string, number> } {
+  const reads = new Map<string, number>();
+  const sheets = roster.sheets.map((sheet): RawSheet => ({
+    ...sheet,
+    rows: {
+      length: sheet.rows.length,
+      at: (index) => {
+        reads.set(sheet.name, (reads.get(sheet.name) ?? 0) + 1);
+        return sheet.rows.at(index);
+      },
+    },
+  }));
+  return { loaded: { ...roster, sheets }, reads };
+}
