@@ -5,7 +5,7 @@ import type { Rule } from '../ruleset/index.js';
 import type { CalendarDate, Finding, LocalizedText, NotChecked, Roster, Source, Team } from '../types.js';
 import { whyNotChecked } from './not-checked.js';
 import { countKeys, repeatedFindings, requestsOf, RunWideTally, withCount, type Candidate, type FindingRequest } from './run-wide.js';
-import { entityOf, locationOf, subjectData } from './subjects.js';
+import { entityOf, findingData, locationOf } from './subjects.js';
 
 export type { FindingRequest } from './run-wide.js';
 
@@ -216,7 +216,7 @@ function stamp(rule: Rule, subject: Subject, hit: Hit, roster: Roster): Finding 
     ruleId: rule.id,
     severity: downgraded ? rule.downgrade!.to : rule.severity,
     location,
-    data: { ...subjectData(subject, hit), ...hit.data },
+    data: findingData(subject, hit),
     entity: entityOf(subject),
   };
 }
