@@ -3,6 +3,7 @@
 // shared memory, not copied), judges the cadre rows: the larger sheet, and most of the rules. The
 // verdict is the one a single thread gives.
 import { debuglog } from 'node:util';
+import type { Worker } from 'node:worker_threads';
 import { checkCadreRows, checkRoster, withCadreRows, type CadreRowsVerdict } from '../engine/index.js';
 import { shareRoster, type SharedRoster } from '../load/index.js';
 import { parseIsoDate } from '../normalise/dates.js';
@@ -44,7 +45,12 @@ function cadreRowCount({ loaded, roster }: ReadTask): number {
 /** The worker's verdict on the cadre rows, or why it gave none. */
 function cadreRowsInWorker(shared: SharedRoster, settings: RunSettings): Promise<{ verdict: CadreRowsVerdict } | { failure: string }> {
   return new Promise((resolve) => {
-    const worker = startWorker(settings);
+    let worker: Worker;
+    try {
+      worker = startWorker(settings);
+    } catch (error) {
+      return resolve({ failure: error instanceof Error ? error.message : String(error) });
+    }
     const settle = (judged: { verdict: CadreRowsVerdict } | { failure: string }) => {
       resolve(judged); // the first settling counts
       void worker.terminate();
