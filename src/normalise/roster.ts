@@ -35,7 +35,7 @@ const LEADER_ROLES = new Set(['队长', '第一书记兼队长']);
 /** What decides a cadre's team and standing in it. A row with none of these filled belongs to no team. */
 const TEAM_COLUMNS: ReadonlySet<CadreKey> = new Set(['teamId', 'villageCode', 'village', 'role', 'status']);
 /** What names a village: its code, and its name for cadres that give no code. */
-const VILLAGE_KEY_COLUMNS: ReadonlySet<VillageKey> = new Set(['villageCode', 'village']);
+const VILLAGE_KEY_SPECS = VILLAGE_COLUMNS.filter((spec) => spec.key === 'villageCode' || spec.key === 'village');
 
 /**
  * Rows → a typed roster. Its rows, with their cells, are read from the sheet each time they are
@@ -55,14 +55,9 @@ export function normaliseRoster(loaded: LoadedRoster, options: NormaliseOptions)
   const villages = new KeptFromWalk(() => new VillageFacts(), villageRows);
   const villagesByCode = once(() => villagesByCodeOf(villages.get()));
   // Codes and names alone, without the facts when no walk has kept them, come from a walk over their two columns.
-  const villageKeyRows = found.villages
-    ? dataRows(found.villages.sheet, found.villages.header, specMap(VILLAGE_COLUMNS.filter((spec) => VILLAGE_KEY_COLUMNS.has(spec.key))), (row) =>
-        toVillage(row, options.keyCounties, shared),
-      )
-    : NO_ROWS;
-  const villageKeys = (): Iterable<Village> => villages.kept() ?? villageKeyRows.all();
-  const villageCodes = once(() => new Set(codesOf(villageKeys())));
-  // Made only when a cadre gives a village by name alone (most give its code).
+  const villageKeyRows = found.villages ? dataRows(found.villages.sheet, found.villages.header, specMap(VILLAGE_KEY_SPECS), toVillageKeys) : NO_ROWS;
+  const villageKeys = (): Iterable<VillageKeys> => villages.kept() ?? villageKeyRows.all();
+  const villageCodes = once(() => codesOf(villageKeys()));
   const villageCodesByName = once(() => villageCodesByNameOf(villageKeys()));
   const toCadreRow = (row: DataRow<CadreKey>) => toCadre(row, villageCodesByName);
   const cadreRows = dataRows(found.cadres.sheet, found.cadres.header, specMap(CADRE_COLUMNS), toCadreRow);
@@ -251,8 +246,18 @@ class VillageFacts implements Builder<VillageRow, Village[]> {
   }
 }
 
-function* codesOf(villages: Iterable<Village>): Iterable<string> {
-  for (const village of villages) yield village.code;
+type VillageKeys = Pick<Village, 'code' | 'name'>;
+
+/** A village's code and name, read as toVillage reads them. */
+function toVillageKeys(row: DataRow<VillageKey>): VillageKeys {
+  const fields = row.fields as VillageFields;
+  return { code: villageCodeOf(fields), name: villageNameOf(fields) };
+}
+
+function codesOf(villages: Iterable<VillageKeys>): Set<string> {
+  const codes = new Set<string>();
+  for (const village of villages) codes.add(village.code);
+  return codes;
 }
 
 function villagesByCodeOf(villages: readonly Village[]): Map<string, Village> {
@@ -262,7 +267,7 @@ function villagesByCodeOf(villages: readonly Village[]): Map<string, Village> {
 }
 
 /** Village codes by name, for cadres given by village name alone. */
-function villageCodesByNameOf(villages: Iterable<Village>): Map<string, string | null> {
+function villageCodesByNameOf(villages: Iterable<VillageKeys>): Map<string, string | null> {
   const codes = new Map<string, string | null>();
   for (const village of villages) {
     const name = compactKey(village.name);
@@ -303,14 +308,14 @@ class SharedValues {
 
 function toVillage(row: DataRow<VillageKey>, keyCounties: KeyCountyList, shared: SharedValues): VillageRow {
   const fields = row.fields as VillageFields;
-  const code = fields.villageCode?.value ?? fields.villageCode?.raw ?? '';
+  const code = villageCodeOf(fields);
   const countyCode = fields.countyCode?.value ?? code.slice(0, 6);
   return {
     kind: 'village',
     source: row.source,
     fields,
     code,
-    name: fields.village?.raw ?? '',
+    name: villageNameOf(fields),
     categories: shared.categories(fields.categories?.value ?? []),
     keyCounty: isKeyCounty(fields, countyCode, keyCounties),
     lightTask: fields.lightTask?.value === true,
@@ -321,6 +326,14 @@ function toVillage(row: DataRow<VillageKey>, keyCounties: KeyCountyList, shared:
     city: shared.text('city', fields.city?.raw ?? ''),
     county: shared.text('county', fields.county?.raw ?? ''),
   };
+}
+
+function villageCodeOf(fields: VillageFields): string {
+  return fields.villageCode?.value ?? fields.villageCode?.raw ?? '';
+}
+
+function villageNameOf(fields: VillageFields): string {
+  return fields.village?.raw ?? '';
 }
 
 /** The roster's own 是否国家乡村振兴重点帮扶县, when filled, takes precedence over the reference list. */
