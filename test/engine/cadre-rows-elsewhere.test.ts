@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { checkCadreRows, checkRoster, withCadreRows } from '../../src/engine/index.js';
 import { loadRoster } from '../../src/load/index.js';
 import { normaliseRoster } from '../../src/normalise/index.js';
-import type { LoadedRoster, RawSheet, Roster } from '../../src/types.js';
+import type { LoadedRoster, Roster } from '../../src/types.js';
+import { withCountedReads } from '../helpers/counted-reads.js';
 import { AS_OF, CADRE_SHEET, ruleSet, RosterBuilder, VILLAGE_SHEET } from '../helpers/roster-builder.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
@@ -63,7 +64,7 @@ describe('the cadre rows judged elsewhere', () => {
   });
 
   it('reads each cadre row once to judge them, and the village rows at most once, forming no teams from that walk', () => {
-    const { loaded: counted, reads } = countedReads(defective());
+    const { loaded: counted, reads } = withCountedReads(defective());
     const subject = normalised(counted);
     reads.clear(); // finding the sheets and their headers reads the top rows
     checkCadreRows({ roster: subject, asOf: AS_OF }, ruleSet.rules, { aloneInRun: true });
@@ -75,19 +76,3 @@ describe('the cadre rows judged elsewhere', () => {
     expect(reads.get(CADRE_SHEET)).toBeGreaterThan(0); // the teams were not kept from that walk
   });
 });
-
-/** The roster with every sheet's row reads counted, by sheet name. */
-function countedReads(roster: LoadedRoster): { loaded: LoadedRoster; reads: Map<string, number> } {
-  const reads = new Map<string, number>();
-  const sheets = roster.sheets.map((sheet): RawSheet => ({
-    ...sheet,
-    rows: {
-      length: sheet.rows.length,
-      at: (index) => {
-        reads.set(sheet.name, (reads.get(sheet.name) ?? 0) + 1);
-        return sheet.rows.at(index);
-      },
-    },
-  }));
-  return { loaded: { ...roster, sheets }, reads };
-}

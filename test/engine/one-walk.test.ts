@@ -4,30 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { checkRoster } from '../../src/engine/index.js';
 import { normaliseRoster } from '../../src/normalise/index.js';
-import type { LoadedRoster, RawSheet, Roster } from '../../src/types.js';
+import type { Roster } from '../../src/types.js';
+import { withCountedReads } from '../helpers/counted-reads.js';
 import { AS_OF, CADRE_SHEET, ruleSet, RosterBuilder } from '../helpers/roster-builder.js';
-
-/** The roster with every sheet's row reads counted, by sheet name. */
-function counted(loaded: LoadedRoster): { loaded: LoadedRoster; reads: Map<string, number> } {
-  const reads = new Map<string, number>();
-  const sheets = loaded.sheets.map((sheet): RawSheet => ({
-    ...sheet,
-    rows: {
-      length: sheet.rows.length,
-      at: (index) => {
-        reads.set(sheet.name, (reads.get(sheet.name) ?? 0) + 1);
-        return sheet.rows.at(index);
-      },
-    },
-  }));
-  return { loaded: { ...loaded, sheets }, reads };
-}
 
 function roster(): { roster: Roster; reads: Map<string, number>; rows: Map<string, number> } {
   const builder = RosterBuilder.baseline();
   builder.addVillage();
   builder.addTeam(builder.villageCodeAt(builder.addVillage()), 'T02', ['第一书记', '队员', '队员']);
-  const { loaded, reads } = counted(builder.build());
+  const { loaded, reads } = withCountedReads(builder.build());
   const result = normaliseRoster(loaded, { keyCounties: ruleSet.keyCounties });
   const rows = new Map(loaded.sheets.map((sheet) => [sheet.name, sheet.rows.length]));
   reads.clear(); // finding the sheets and their headers reads the top rows

@@ -4,26 +4,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRoster } from '../../src/load/index.js';
 import { normaliseRoster } from '../../src/normalise/index.js';
-import type { LoadedRoster, RawSheet, Roster } from '../../src/types.js';
+import type { LoadedRoster, Roster } from '../../src/types.js';
+import { withCountedReads } from '../helpers/counted-reads.js';
 import { ruleSet, RosterBuilder, VILLAGE_SHEET } from '../helpers/roster-builder.js';
 
 const SAMPLE = join(import.meta.dirname, '../../fixtures/weining-county.xlsx');
 
-function withCountedReads(loaded: LoadedRoster): { roster: Roster; reads: Map<string, number> } {
-  const reads = new Map<string, number>();
-  const sheets = loaded.sheets.map((sheet): RawSheet => ({
-    ...sheet,
-    rows: {
-      length: sheet.rows.length,
-      at: (index) => {
-        reads.set(sheet.name, (reads.get(sheet.name) ?? 0) + 1);
-        return sheet.rows.at(index);
-      },
-    },
-  }));
-  const roster = normaliseRoster({ ...loaded, sheets }, { keyCounties: ruleSet.keyCounties });
+function normalisedWithCountedReads(roster: LoadedRoster): { roster: Roster; reads: Map<string, number> } {
+  const { loaded, reads } = withCountedReads(roster);
+  const normalised = normaliseRoster(loaded, { keyCounties: ruleSet.keyCounties });
   reads.clear(); // finding the sheets and their headers reads the top rows
-  return { roster, reads };
+  return { roster: normalised, reads };
 }
 
 /** The sample, and a roster with a village given twice, a row without a code and cadres given by village name. */
@@ -45,9 +36,9 @@ const ROSTERS: [string, () => LoadedRoster][] = [
 describe('a roster’s village codes', () => {
   for (const [name, make] of ROSTERS) {
     it(`are villagesByCode's keys, asked before or after the villages' facts: ${name}`, () => {
-      const first = withCountedReads(make()).roster;
+      const first = normalisedWithCountedReads(make()).roster;
       const codes = [...first.villageCodes];
-      const facts = withCountedReads(make()).roster;
+      const facts = normalisedWithCountedReads(make()).roster;
       expect(codes.sort()).toEqual([...facts.villagesByCode.keys()].sort());
       expect([...facts.villageCodes].sort()).toEqual(codes);
       expect([...first.villageCodesByName].sort()).toEqual([...facts.villageCodesByName].sort());
@@ -55,14 +46,14 @@ describe('a roster’s village codes', () => {
   }
 
   it('are read from the sheet without keeping the facts, and taken from the facts once a walk has kept them', () => {
-    const { roster, reads } = withCountedReads(ROSTERS[0]![1]());
+    const { roster, reads } = normalisedWithCountedReads(ROSTERS[0]![1]());
     expect(roster.villageCodes.size).toBeGreaterThan(0);
     expect(reads.get(VILLAGE_SHEET) ?? reads.size).toBeGreaterThan(0);
     reads.clear();
     expect(roster.villages!.length).toBeGreaterThan(0);
     expect(reads.size).toBe(1); // the facts were not kept from the codes' walk
 
-    const walked = withCountedReads(ROSTERS[0]![1]());
+    const walked = normalisedWithCountedReads(ROSTERS[0]![1]());
     for (const _ of walked.roster.rows.villages());
     walked.reads.clear();
     expect(walked.roster.villageCodes.size).toBe(roster.villageCodes.size);
@@ -72,7 +63,7 @@ describe('a roster’s village codes', () => {
 
 describe('what a roster keeps of its rows', () => {
   it('gives each village the source of its row', () => {
-    const { roster } = withCountedReads(ROSTERS[0]![1]());
+    const { roster } = normalisedWithCountedReads(ROSTERS[0]![1]());
     const rows = [...roster.rows.villages()];
     expect(roster.villages!.map((village) => village.source)).toEqual(rows.map((row) => row.source));
     expect(roster.villages!.map(({ code, name, countyCode }) => ({ code, name, countyCode }))).toEqual(
@@ -81,7 +72,7 @@ describe('what a roster keeps of its rows', () => {
   });
 
   it('gives each team member the source of their row', () => {
-    const { roster } = withCountedReads(ROSTERS[0]![1]());
+    const { roster } = normalisedWithCountedReads(ROSTERS[0]![1]());
     const activeRows = new Map([...roster.rows.cadres()].filter((cadre) => cadre.active && cadre.villageCode !== '').map((cadre) => [cadre.source.row, cadre]));
     const members = roster.teams.flatMap((team) => team.activeMembers);
     expect(members.length).toBe(activeRows.size);
