@@ -104,7 +104,8 @@ export interface Cell<T> {
 
 /**
  * A village as the coverage rules, the teams and the roll-ups see it: its facts, not its cells.
- * A roster keeps these for every village; the cells are in its VillageRow, read when needed.
+ * A roster keeps these for every village; the cells are in its VillageRow, read when needed. The
+ * kept ones make their `source` when asked (a getter): a copy by spreading or cloning lacks it.
  */
 export interface Village {
   readonly kind: 'village';
@@ -175,7 +176,7 @@ export interface CadreFields {
 export type VillageKey = keyof VillageFields;
 export type CadreKey = keyof CadreFields;
 
-/** What a team knows of a member: a roster keeps these, not the member's cells. */
+/** What a team knows of a member: a roster keeps these, not the member's cells (and, as a Village, makes `source` when asked). */
 export interface TeamMember {
   readonly source: Source;
   readonly villageCode: string;
@@ -218,7 +219,7 @@ export interface RosterRows {
   villages(): Iterable<VillageRow>;
   cadres(): Iterable<Cadre>;
   /** The cadre rows as `cadres()` gives them, keeping nothing from the walk: where the teams are formed elsewhere (another thread). */
-  cadresAlone(): Iterable<Cadre>;
+  cadresWithoutTeams(): Iterable<Cadre>;
   /**
    * One row again, by its spreadsheet row number, for a row the passes above have given: null above
    * the data or past the sheet (a footer or example row below the header is not told apart here).
@@ -231,7 +232,8 @@ export interface RosterRows {
  * A roster as normalised. Its villages' facts and its teams are made from every row of their sheet:
  * kept from the first walk over all of `rows.villages()` (or `rows.cadres()`), or, when asked for
  * before any, read for themselves. The engine walks the village rows, then the cadre rows, so that
- * each sheet is read once.
+ * each sheet is read once (a roster split over two threads reads the cadre rows in each, and the
+ * village codes in the second: src/batch/split-roster.ts).
  */
 export interface Roster {
   readonly path: string;
@@ -240,7 +242,10 @@ export interface Roster {
   readonly teams: readonly Team[];
   /** The villages by code (of a code on two rows, the later); empty without a village sheet. */
   readonly villagesByCode: ReadonlyMap<string, Village>;
-  /** The codes of villagesByCode, made without the villages' facts when no walk has kept them (a thread judging cadre rows alone). */
+  /**
+   * The codes of villagesByCode but '' (a row without a code), made without the villages' facts when
+   * no walk has kept them: a thread judging the cadre rows alone reads only the code and name columns.
+   */
   readonly villageCodes: ReadonlySet<string>;
   /** A village's code by its name (compacted): null for a name two villages share. */
   readonly villageCodesByName: ReadonlyMap<string, string | null>;

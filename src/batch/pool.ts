@@ -2,7 +2,7 @@
 import type { Worker } from 'node:worker_threads';
 import { rosterProcessor, type PreparedRun, type RosterOutcome, type RunSettings, type Task } from './process-roster.js';
 import { processSplit } from './split-roster.js';
-import { canStartWorkers, startWorker, type WorkerReply } from './worker-thread.js';
+import { canStartWorkers, startWorker, type RosterReply } from './worker-thread.js';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -15,12 +15,12 @@ export async function processAll(
   progress?: Progress,
 ): Promise<RosterOutcome[]> {
   if (jobs <= 1 || tasks.length === 0 || !canStartWorkers()) return processHere(tasks, settings, prepared, progress);
-  if (tasks.length === 1) return [await processAlone(tasks[0]!, settings, prepared, progress)];
+  if (tasks.length === 1) return [await processOne(tasks[0]!, settings, prepared, progress)];
   return processInWorkers(tasks, settings, Math.min(jobs, tasks.length), progress);
 }
 
 /** One roster, with more than one core: a large CSV roster's cadre rows are judged in a second thread (split-roster.ts). */
-async function processAlone(task: Task, settings: RunSettings, prepared: PreparedRun, progress?: Progress): Promise<RosterOutcome> {
+async function processOne(task: Task, settings: RunSettings, prepared: PreparedRun, progress?: Progress): Promise<RosterOutcome> {
   const outcome = await processSplit(task, settings, prepared);
   progress?.(1, 1);
   return outcome;
@@ -63,9 +63,9 @@ function processInWorkers(tasks: readonly Task[], settings: RunSettings, jobs: n
         progress?.(done, tasks.length);
         return done === tasks.length;
       };
-      worker.on('message', (message: WorkerReply) => {
-        if (message.error !== undefined) return finish(new Error(message.error));
-        if (record(message.index!, message.outcome!)) return finish();
+      worker.on('message', (message: RosterReply) => {
+        if ('error' in message) return finish(new Error(message.error));
+        if (record(message.index, message.outcome)) return finish();
         feed();
       });
       // A worker that dies (out of memory on a hostile file) fails its roster, not the run.

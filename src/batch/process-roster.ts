@@ -4,7 +4,7 @@ import { applyRuleSettings, type Config } from '../config/index.js';
 import { checkCadreRows, checkRoster, findingsAt, type CadreRowsVerdict, type FindingRequest, type PartialVerdict, type Revisited } from '../engine/index.js';
 import { LoadError } from '../errors.js';
 import type { DiscoveredInput, MissingInput } from '../inputs.js';
-import { loadRoster, sharedRoster, type LoadLimits, type SharedRoster } from '../load/index.js';
+import { loadRoster, rosterFromShared, type LoadLimits, type SharedRoster } from '../load/index.js';
 import { parseIsoDate } from '../normalise/dates.js';
 import { normaliseRoster } from '../normalise/index.js';
 import { loadRuleSet, type Rule } from '../ruleset/index.js';
@@ -107,7 +107,7 @@ export function cadreRowsJudge(settings: RunSettings, prepared: PreparedRun): (s
   const { config, keyCounties, rules } = prepared;
   const asOf = parseIsoDate(settings.asOf)!;
   return (shared) => {
-    const roster = normaliseRoster(sharedRoster(shared), { columns: config.columns, keyCounties });
+    const roster = normaliseRoster(rosterFromShared(shared), { columns: config.columns, keyCounties });
     return checkCadreRows({ roster, asOf }, rules, { aloneInRun: settings.aloneInRun });
   };
 }

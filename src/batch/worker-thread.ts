@@ -12,13 +12,11 @@ const WORKER_SCRIPT = fileURLToPath(new URL('./worker.js', import.meta.url));
 /** What a worker is asked: to judge a roster, or a shared roster's cadre rows (split-roster.ts). */
 export type WorkerRequest = { readonly index: number; readonly task: Task } | { readonly cadreRowsOf: SharedRoster };
 
-/** Its answer; `error` when judging failed for a reason other than the roster's own (a fault). */
-export interface WorkerReply {
-  readonly index?: number;
-  readonly outcome?: RosterOutcome;
-  readonly cadreRows?: CadreRowsVerdict;
-  readonly error?: string;
-}
+/** A worker's answer to a roster; `error` when judging it failed for a reason other than the roster's own (a fault). */
+export type RosterReply = { readonly index: number; readonly outcome: RosterOutcome } | { readonly index: number; readonly error: string };
+
+/** A worker's answer to a shared roster's cadre rows. */
+export type CadreRowsReply = { readonly cadreRows: CadreRowsVerdict } | { readonly error: string };
 
 /** Run from the TypeScript sources (tests) there is no built worker: everything is judged in this thread. */
 export function canStartWorkers(): boolean {

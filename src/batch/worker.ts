@@ -2,14 +2,14 @@
 // cadre rows of a roster the main thread shares (split-roster.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { cadreRowsJudge, prepareRun, rosterProcessor, type RunSettings } from './process-roster.js';
-import type { WorkerReply, WorkerRequest } from './worker-thread.js';
+import type { CadreRowsReply, RosterReply, WorkerRequest } from './worker-thread.js';
 
 const settings = workerData as RunSettings;
 const prepared = prepareRun(settings);
 const judgeRoster = rosterProcessor(settings, prepared);
 const judgeCadreRows = cadreRowsJudge(settings, prepared);
 
-function answer(request: WorkerRequest): WorkerReply {
+function answer(request: WorkerRequest): RosterReply | CadreRowsReply {
   if ('task' in request) return { index: request.index, outcome: judgeRoster(request.task) };
   return { cadreRows: judgeCadreRows(request.cadreRowsOf) };
 }
@@ -18,7 +18,7 @@ parentPort!.on('message', (request: WorkerRequest) => {
   try {
     parentPort!.postMessage(answer(request));
   } catch (error) {
-    const index = 'task' in request ? { index: request.index } : {};
-    parentPort!.postMessage({ ...index, error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
+    const message = error instanceof Error ? error.message : String(error);
+    parentPort!.postMessage(('task' in request ? { index: request.index, error: message } : { error: message }) satisfies RosterReply | CadreRowsReply);
   }
 });

@@ -93,7 +93,7 @@ export function checkCadreRows(context: CheckContext, rules: readonly Rule[], op
   const scoped = rules.filter((rule) => CADRE_ROW_SCOPES.includes(rule.scope) && !whyNotChecked(rule, context.roster));
   const compiled = scoped.map((rule) => compileRule(rule, context, options));
   const findings: Finding[] = [];
-  if (compiled.length > 0) judgeEach(context.roster.rows.cadresAlone(), compiled, context, findings);
+  if (compiled.length > 0) judgeEach(context.roster.rows.cadresWithoutTeams(), compiled, context, findings);
   return { findings: findings.sort(compareFindings), candidates: candidatesOf(compiled) };
 }
 

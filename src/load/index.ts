@@ -8,7 +8,7 @@ import { problem } from './messages.js';
 
 export { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 export { sniffFormat } from './sniff.js';
-export { shareRoster, sharedRoster, type SharedRoster } from './shared-roster.js';
+export { shareRoster, rosterFromShared, type SharedRoster } from './shared-roster.js';
 
 export interface RosterInput {
   /** What the user named: a workbook, a folder, or the cadre CSV given with --villages. */

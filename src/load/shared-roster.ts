@@ -15,7 +15,7 @@ export function shareRoster(loaded: LoadedRoster): SharedRoster | null {
   const sheets: SharedRoster['sheets'][number][] = [];
   for (const sheet of loaded.sheets) {
     const rows = sheet.rows instanceof CsvRows ? sheet.rows.share() : null;
-    if (rows === null || sheet.merges.length > 0) return null;
+    if (rows === null) return null;
     sheets.push({ file: sheet.file, name: sheet.name, rows });
   }
   const { path, villageSheetName } = loaded;
@@ -23,7 +23,7 @@ export function shareRoster(loaded: LoadedRoster): SharedRoster | null {
 }
 
 /** The roster another thread shared, reading the same bytes. */
-export function sharedRoster(shared: SharedRoster): LoadedRoster {
+export function rosterFromShared(shared: SharedRoster): LoadedRoster {
   const sheets = shared.sheets.map(({ file, name, rows }) => ({ file, name, rows: CsvRows.fromShared(rows), merges: [] }));
   const { path, villageSheetName } = shared;
   return villageSheetName === undefined ? { path, sheets } : { path, villageSheetName, sheets };

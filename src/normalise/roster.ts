@@ -68,7 +68,7 @@ export function normaliseRoster(loaded: LoadedRoster, options: NormaliseOptions)
   const rows: RosterRows = {
     villages: () => villages.walk(villageRows),
     cadres: () => teams.walk(cadreRows),
-    cadresAlone: () => cadreRows.all(),
+    cadresWithoutTeams: () => cadreRows.all(),
     village: (row) => villageRows.at(row),
     cadre: (row) => cadreRows.at(row),
   };
@@ -191,8 +191,7 @@ function placeOf({ file, sheet }: Source): SheetPlace {
 
 /**
  * A village's facts as kept for every village: without its cells, and its Source made when asked
- * for (a finding's), from the row and the sheet's place. Half a million are kept, twice over when
- * a second thread judges the cadre rows.
+ * for (a finding's), from the row and the sheet's place: half a million are kept.
  */
 class KeptVillage implements Village {
   readonly kind = 'village';
@@ -207,12 +206,12 @@ class KeptVillage implements Village {
   readonly province: string;
   readonly city: string;
   readonly county: string;
-  private readonly row: number;
+  // Private in JavaScript too: a village copied or written out (JSON) has its facts, not these.
+  readonly #place: SheetPlace;
+  readonly #row: number;
 
-  constructor(
-    village: VillageRow,
-    private readonly place: SheetPlace,
-  ) {
+  constructor(village: VillageRow, place: SheetPlace) {
+    this.#place = place;
     this.code = village.code;
     this.name = village.name;
     this.categories = village.categories;
@@ -224,11 +223,11 @@ class KeptVillage implements Village {
     this.province = village.province;
     this.city = village.city;
     this.county = village.county;
-    this.row = village.source.row;
+    this.#row = village.source.row;
   }
 
   get source(): Source {
-    return { ...this.place, row: this.row };
+    return { ...this.#place, row: this.#row };
   }
 }
 
@@ -254,9 +253,10 @@ function toVillageKeys(row: DataRow<VillageKey>): VillageKeys {
   return { code: villageCodeOf(fields), name: villageNameOf(fields) };
 }
 
+// A row with neither code nor name is no village to name: the walk over those two columns skips it, and so do these.
 function codesOf(villages: Iterable<VillageKeys>): Set<string> {
   const codes = new Set<string>();
-  for (const village of villages) codes.add(village.code);
+  for (const village of villages) if (village.code !== '') codes.add(village.code);
   return codes;
 }
 
@@ -270,6 +270,7 @@ function villagesByCodeOf(villages: readonly Village[]): Map<string, Village> {
 function villageCodesByNameOf(villages: Iterable<VillageKeys>): Map<string, string | null> {
   const codes = new Map<string, string | null>();
   for (const village of villages) {
+    if (village.name === '') continue;
     const name = compactKey(village.name);
     // Two villages of one name cannot be told apart by name: the code must be given.
     codes.set(name, codes.has(name) ? null : village.code);
@@ -414,16 +415,22 @@ class TeamBuilder implements Builder<Cadre, Team[]> {
 
 /** A team member as kept for every active cadre: its Source made when asked for, as a KeptVillage's. */
 class KeptMember implements TeamMember {
+  readonly #place: SheetPlace;
+  readonly #row: number;
+
   constructor(
-    private readonly place: SheetPlace,
-    private readonly row: number,
+    place: SheetPlace,
+    row: number,
     readonly villageCode: string,
     readonly firstSecretary: boolean,
     readonly leader: boolean,
-  ) {}
+  ) {
+    this.#place = place;
+    this.#row = row;
+  }
 
   get source(): Source {
-    return { ...this.place, row: this.row };
+    return { ...this.#place, row: this.#row };
   }
 }
 

@@ -1,12 +1,16 @@
-// A county-sized CSV pair, big enough for a roster to be judged on two threads (src/batch/split-roster.ts).
+// A CSV pair big enough for a roster to be judged on two threads (src/batch/split-roster.ts).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkCharacter } from '../../src/checks/gb11643.js';
 
-const VILLAGES = 7_000; // three cadres each: past the 20,000 cadre rows from which the roster is split
+/** Three cadres each: past the 200,000 cadre rows from which a roster is split. */
+const VILLAGES = 67_000;
 
-/** A county-sized CSV pair, big enough to be split, with defects planted every few hundred rows. */
+/**
+ * A CSV pair the size of a large province, big enough to be split, with defects planted every few
+ * hundred rows. Its ID numbers are all different (a thousand per birth date) but the planted ones.
+ */
 export function largeCsvPair(): string {
   const folder = mkdtempSync(join(tmpdir(), 'zhucun-split-'));
   const villages = ['序号,省,市,县,县代码,乡镇,村,村代码,村类别,搬迁安置规模,是否巩固任务较轻'];
@@ -18,7 +22,8 @@ export function largeCsvPair(): string {
     villages.push(`${v + 1},浙江省,杭州市,淳安县,330127,千岛湖镇,村${v},${code},${category},,否`);
     roles.forEach((role, r) => {
       const n = v * 3 + r;
-      const birth = `19${70 + (n % 30)}${String((n % 12) + 1).padStart(2, '0')}${String((n % 28) + 1).padStart(2, '0')}`;
+      const births = Math.floor(n / 1000);
+      const birth = `${1970 + (births % 30)}${String((Math.floor(births / 30) % 12) + 1).padStart(2, '0')}${String((Math.floor(births / 360) % 28) + 1).padStart(2, '0')}`;
       const first17 = `330127${birth}${String(n % 1000).padStart(3, '0')}`;
       const id = n % 401 === 5 ? cadres.at(-1)!.split(',')[3]! : `${first17}${checkCharacter(first17)}`; // a person posted twice
       const village = n % 503 === 7 ? '330127999999' : code; // a village not in the village sheet

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { CsvRows } from '../../src/load/csv-rows.js';
-import { loadRoster, shareRoster, sharedRoster, type SharedRoster } from '../../src/load/index.js';
+import { loadRoster, shareRoster, rosterFromShared, type SharedRoster } from '../../src/load/index.js';
 import { readFileBounded } from '../../src/load/read-file.js';
 import { textEncoding } from '../../src/load/text-decode.js';
 import type { LoadedRoster } from '../../src/types.js';
@@ -45,7 +45,7 @@ describe('a roster shared with another thread', () => {
       const loaded = csvPair(folder);
       const shared = shareRoster(loaded);
       expect(shared).not.toBeNull();
-      const received = sharedRoster(await posted(shared!));
+      const received = rosterFromShared(await posted(shared!));
       expect(received.path).toBe(loaded.path);
       expect(received.villageSheetName).toBe(loaded.villageSheetName);
       expect(received.sheets.map((sheet) => ({ ...sheet, rows: rowsOf(sheet.rows) }))).toEqual(

@@ -27,6 +27,7 @@ const ROSTERS: [string, () => LoadedRoster][] = [
       const code = builder.villageCodeAt(builder.addVillage());
       builder.addVillage({ 村代码: code, 村: '重名村' });
       builder.addVillage({ 村代码: null, 村: '无码村' });
+      builder.addVillage({ 村代码: null, 村: null }); // its other cells filled: a row of the facts, naming no village
       builder.addCadre({ 所驻村代码: null, 所驻村: '无码村' });
       return builder.build();
     },
@@ -35,25 +36,25 @@ const ROSTERS: [string, () => LoadedRoster][] = [
 
 describe('a roster’s village codes', () => {
   for (const [name, make] of ROSTERS) {
-    it(`are villagesByCode's keys, asked before or after the villages' facts: ${name}`, () => {
+    it(`are villagesByCode's keys but '', asked before or after the villages' facts: ${name}`, () => {
       const first = normalisedWithCountedReads(make()).roster;
-      const codes = [...first.villageCodes];
+      const codes = [...first.villageCodes].sort();
       const facts = normalisedWithCountedReads(make()).roster;
-      expect(codes.sort()).toEqual([...facts.villagesByCode.keys()].sort());
+      expect(codes).toEqual([...facts.villagesByCode.keys()].filter((code) => code !== '').sort());
       expect([...facts.villageCodes].sort()).toEqual(codes);
       expect([...first.villageCodesByName].sort()).toEqual([...facts.villageCodesByName].sort());
     });
   }
 
   it('are read from the sheet without keeping the facts, and taken from the facts once a walk has kept them', () => {
-    const { roster, reads } = normalisedWithCountedReads(ROSTERS[0]![1]());
+    const { roster, reads } = normalisedWithCountedReads(ROSTERS[1]![1]());
     expect(roster.villageCodes.size).toBeGreaterThan(0);
-    expect(reads.get(VILLAGE_SHEET) ?? reads.size).toBeGreaterThan(0);
+    expect([...reads.keys()]).toEqual([VILLAGE_SHEET]);
     reads.clear();
     expect(roster.villages!.length).toBeGreaterThan(0);
     expect(reads.size).toBe(1); // the facts were not kept from the codes' walk
 
-    const walked = normalisedWithCountedReads(ROSTERS[0]![1]());
+    const walked = normalisedWithCountedReads(ROSTERS[1]![1]());
     for (const _ of walked.roster.rows.villages());
     walked.reads.clear();
     expect(walked.roster.villageCodes.size).toBe(roster.villageCodes.size);
