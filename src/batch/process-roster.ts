@@ -10,7 +10,7 @@ import { normaliseRoster } from '../normalise/index.js';
 import { loadRuleSet, type Rule } from '../ruleset/index.js';
 import { countyStats, type CountyStats } from '../stats/county-stats.js';
 import { templateNotice, templateVersionOf } from '../template/version.js';
-import type { KeyCountyList, LoadedRoster, LoadFailure, LocalizedText, Roster } from '../types.js';
+import type { CalendarDate, KeyCountyList, LoadedRoster, LoadFailure, LocalizedText, Roster } from '../types.js';
 
 /** Everything a worker needs to judge rosters as the main thread would. Plain data. */
 export interface RunSettings {
@@ -40,28 +40,33 @@ export interface RosterOutcome {
 // Found while walking a folder, these mean "not a roster" rather than "a broken roster".
 const NOT_A_ROSTER = new Set(['NOT_A_SPREADSHEET', 'NO_ROSTER', 'EMPTY']);
 
-/** The run's configuration and rules, loaded and validated once per thread. */
+/** The run's configuration, rules and reporting date, loaded and validated once per thread. */
 export interface PreparedRun {
   readonly config: Config;
   readonly keyCounties: KeyCountyList;
   readonly rules: readonly Rule[];
+  readonly asOf: CalendarDate;
 }
 
 export function prepareRun(settings: RunSettings): PreparedRun {
   const { config } = settings;
   const ruleSet = loadRuleSet(settings.rulesDirs);
-  return { config, keyCounties: ruleSet.keyCounties, rules: applyRuleSettings(ruleSet.rules, config) };
+  // check() refuses a date that does not parse before any thread is started.
+  return { config, keyCounties: ruleSet.keyCounties, rules: applyRuleSettings(ruleSet.rules, config), asOf: parseIsoDate(settings.asOf)! };
 }
 
 export function rosterProcessor(settings: RunSettings, prepared: PreparedRun = prepareRun(settings)): (task: Task) => RosterOutcome {
-  const { rules } = prepared;
-  const asOf = parseIsoDate(settings.asOf)!;
   return (task) =>
     outcomeOf(task, () => {
       // The loaded sheets live as long as the roster (its rows are read from them as the rules ask), then go.
       const read = readTask(task, settings, prepared);
-      return checkedOutcome(task, read, checkRoster({ roster: read.roster, asOf }, rules, { aloneInRun: settings.aloneInRun }), settings);
+      return checkedOutcome(task, read, checkedHere(read.roster, settings, prepared), settings);
     });
+}
+
+/** Every rule on a roster, in this thread. */
+export function checkedHere(roster: Roster, settings: RunSettings, { rules, asOf }: PreparedRun): PartialVerdict {
+  return checkRoster({ roster, asOf }, rules, { aloneInRun: settings.aloneInRun });
 }
 
 /** A roster as read for judging: its loaded sheets, the roster they normalise to, and its template version. */
@@ -102,10 +107,9 @@ function filesOf(task: Task): readonly string[] {
   return 'files' in task ? task.files : [];
 }
 
-/** Judges the cadre rows of a roster another thread shared, by the rules that need only the row (src/batch/split-roster.ts). */
+/** Judges the cadre rows of a roster another thread shared, by the cadre and row rules (src/batch/split-roster.ts). */
 export function cadreRowsJudge(settings: RunSettings, prepared: PreparedRun): (shared: SharedRoster) => CadreRowsVerdict {
-  const { config, keyCounties, rules } = prepared;
-  const asOf = parseIsoDate(settings.asOf)!;
+  const { config, keyCounties, rules, asOf } = prepared;
   return (shared) => {
     const roster = normaliseRoster(rosterFromShared(shared), { columns: config.columns, keyCounties });
     return checkCadreRows({ roster, asOf }, rules, { aloneInRun: settings.aloneInRun });
@@ -117,8 +121,7 @@ export function cadreRowsJudge(settings: RunSettings, prepared: PreparedRun): (s
  * few rosters, few rows. A roster that no longer reads (changed since) says so in its notices.
  */
 export function rosterRevisitor(settings: RunSettings, prepared: PreparedRun): (task: DiscoveredInput, requests: readonly FindingRequest[]) => Revisited {
-  const { config, keyCounties, rules } = prepared;
-  const asOf = parseIsoDate(settings.asOf)!;
+  const { config, keyCounties, rules, asOf } = prepared;
   return (task, requests) => {
     try {
       return { findings: findingsAt({ roster: readRoster(task, settings.limits, config, keyCounties).roster, asOf }, rules, requests), failure: null };

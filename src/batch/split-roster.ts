@@ -4,11 +4,20 @@
 // verdict is the one a single thread gives. A worker that fails leaves its share to this thread.
 import { debuglog } from 'node:util';
 import type { Worker } from 'node:worker_threads';
-import { checkCadreRows, checkRoster, withCadreRows, type CadreRowsVerdict, type RosterCheckOptions } from '../engine/index.js';
+import { checkCadreRows, checkRoster, withCadreRows, type CadreRowsVerdict, type PartialVerdict } from '../engine/index.js';
 import { shareRoster, type SharedRoster } from '../load/index.js';
-import { parseIsoDate } from '../normalise/dates.js';
-import type { CheckContext } from '../checks/kind.js';
-import { checkedOutcome, failedOutcome, readTask, type PreparedRun, type ReadTask, type RosterOutcome, type RunSettings, type Task } from './process-roster.js';
+import type { Roster } from '../types.js';
+import {
+  checkedHere,
+  checkedOutcome,
+  failedOutcome,
+  readTask,
+  type PreparedRun,
+  type ReadTask,
+  type RosterOutcome,
+  type RunSettings,
+  type Task,
+} from './process-roster.js';
 import { startWorker, type CadreRowsReply } from './worker-thread.js';
 
 /**
@@ -25,23 +34,23 @@ const debug = debuglog('zhucun');
 export async function processSplit(task: Task, settings: RunSettings, prepared: PreparedRun): Promise<RosterOutcome> {
   try {
     const read = readTask(task, settings, prepared);
-    const context = { roster: read.roster, asOf: parseIsoDate(settings.asOf)! };
-    const options = { aloneInRun: settings.aloneInRun };
     const shared = cadreRowCount(read) >= SPLIT_FROM_CADRE_ROWS ? shareRoster(read.loaded) : null;
-    const verdict = shared ? await judgedOnTwoThreads(shared, context, prepared, settings, options) : checkRoster(context, prepared.rules, options);
+    const verdict = shared ? await judgedOnTwoThreads(shared, read.roster, settings, prepared) : checkedHere(read.roster, settings, prepared);
     return checkedOutcome(task, read, verdict, settings);
   } catch (error) {
     return failedOutcome(task, error);
   }
 }
 
-async function judgedOnTwoThreads(shared: SharedRoster, context: CheckContext, prepared: PreparedRun, settings: RunSettings, options: RosterCheckOptions) {
+async function judgedOnTwoThreads(shared: SharedRoster, roster: Roster, settings: RunSettings, prepared: PreparedRun): Promise<PartialVerdict> {
+  const context = { roster, asOf: prepared.asOf };
+  const options = { aloneInRun: settings.aloneInRun };
   const worker = cadreRowsInWorker(shared, settings);
   try {
     const partial = checkRoster(context, prepared.rules, { ...options, cadreRowsElsewhere: true });
     const judged = await worker.verdict;
-    if ('failure' in judged) debug('%s: the second thread failed (%s): its cadre rows are judged in this one', context.roster.path, judged.failure);
-    else debug('%s: the cadre rows were judged in a second thread', context.roster.path);
+    if ('failure' in judged) debug('%s: the second thread failed (%s): its cadre rows are judged in this one', roster.path, judged.failure);
+    else debug('%s: the cadre rows were judged in a second thread', roster.path);
     return withCadreRows(partial, 'verdict' in judged ? judged.verdict : checkCadreRows(context, prepared.rules, options));
   } finally {
     worker.stop();

@@ -35,7 +35,7 @@ const LEADER_ROLES = new Set(['队长', '第一书记兼队长']);
 /** What decides a cadre's team and standing in it. A row with none of these filled belongs to no team. */
 const TEAM_COLUMNS: ReadonlySet<CadreKey> = new Set(['teamId', 'villageCode', 'village', 'role', 'status']);
 /** What names a village: its code, and its name for cadres that give no code. */
-const VILLAGE_KEY_SPECS = VILLAGE_COLUMNS.filter((spec) => spec.key === 'villageCode' || spec.key === 'village');
+const VILLAGE_KEY_COLUMNS: ReadonlySet<VillageKey> = new Set(['villageCode', 'village']);
 
 /**
  * Rows → a typed roster. Its rows, with their cells, are read from the sheet each time they are
@@ -55,15 +55,14 @@ export function normaliseRoster(loaded: LoadedRoster, options: NormaliseOptions)
   const villages = new KeptFromWalk(() => new VillageFacts(), villageRows);
   const villagesByCode = once(() => villagesByCodeOf(villages.get()));
   // Codes and names alone, without the facts when no walk has kept them, come from a walk over their two columns.
-  const villageKeyRows = found.villages ? dataRows(found.villages.sheet, found.villages.header, specMap(VILLAGE_KEY_SPECS), toVillageKeys) : NO_ROWS;
+  const villageKeyRows = found.villages ? dataRows(found.villages.sheet, found.villages.header, specMap(VILLAGE_COLUMNS, VILLAGE_KEY_COLUMNS), toVillageKeys) : NO_ROWS;
   const villageKeys = (): Iterable<VillageKeys> => villages.kept() ?? villageKeyRows.all();
   const villageCodes = once(() => codesOf(villageKeys()));
   const villageCodesByName = once(() => villageCodesByNameOf(villageKeys()));
   const toCadreRow = (row: DataRow<CadreKey>) => toCadre(row, villageCodesByName);
   const cadreRows = dataRows(found.cadres.sheet, found.cadres.header, specMap(CADRE_COLUMNS), toCadreRow);
   // Without a walk over every cadre row to keep them from, teams are formed from the few columns that make them.
-  const teamColumns = specMap(CADRE_COLUMNS.filter((spec) => TEAM_COLUMNS.has(spec.key)));
-  const teamRows = dataRows(found.cadres.sheet, found.cadres.header, teamColumns, toCadreRow);
+  const teamRows = dataRows(found.cadres.sheet, found.cadres.header, specMap(CADRE_COLUMNS, TEAM_COLUMNS), toCadreRow);
   const teams = new KeptFromWalk(() => new TeamBuilder(villagesByCode()), teamRows);
   const rows: RosterRows = {
     villages: () => villages.walk(villageRows),
@@ -165,8 +164,9 @@ function once<T>(make: () => T): () => T {
   return () => (made ??= { value: make() }).value;
 }
 
-function specMap<K extends string>(specs: readonly ColumnSpec<K>[]): Map<K, ColumnSpec<K>> {
-  return new Map(specs.map((spec) => [spec.key, spec]));
+/** The columns to read, by key: all of `specs`, or those of them in `only`. */
+function specMap<K extends string>(specs: readonly ColumnSpec<K>[], only?: ReadonlySet<K>): Map<K, ColumnSpec<K>> {
+  return new Map(specs.filter((spec) => only === undefined || only.has(spec.key)).map((spec) => [spec.key, spec]));
 }
 
 function missingKeys<K extends string>(specs: readonly ColumnSpec<K>[], header: HeaderMatch<K>): K[] {

@@ -83,22 +83,23 @@ export function columnReader(type: ValueType, place: ColumnPlace): ColumnReader 
 // Readings that recur in every row are made once and shared (a reading is never changed).
 const READ_YES: Parsed = { value: true };
 const READ_NO: Parsed = { value: false };
-const knownWords = new Map<string, Parsed>();
 
-function knownWord(word: string): Parsed {
-  let parsed = knownWords.get(word);
-  if (!parsed) knownWords.set(word, (parsed = { value: word }));
-  return parsed;
+/** One reading for each known word, made the first time the word is met. */
+class KnownReadings {
+  private readonly byWord = new Map<string, Parsed>();
+
+  constructor(private readonly valueOf: (word: string) => unknown) {}
+
+  of(word: string): Parsed {
+    let parsed = this.byWord.get(word);
+    if (!parsed) this.byWord.set(word, (parsed = { value: this.valueOf(word) }));
+    return parsed;
+  }
 }
 
-const knownLists = new Map<string, Parsed>();
-
+const knownWords = new KnownReadings((word) => word);
 /** A multi-value cell holding one known word. */
-function knownList(word: string): Parsed {
-  let parsed = knownLists.get(word);
-  if (!parsed) knownLists.set(word, (parsed = { value: [word] }));
-  return parsed;
-}
+const knownLists = new KnownReadings((word) => [word]);
 
 /** The column types whose cells are read beyond their text. */
 type ReadType = Exclude<ValueType, { kind: 'text' } | { kind: 'phone' }>;
@@ -170,10 +171,10 @@ function parseDateOrYesNo(cell: RawCell, raw: string): Parsed {
 }
 
 function parseEnum(raw: string, values: readonly string[], spellings?: Readonly<Record<string, string>>): Parsed {
-  if (values.includes(raw)) return knownWord(raw);
+  if (values.includes(raw)) return knownWords.of(raw);
   const word = compactKey(raw);
   const known = values.includes(word) ? word : spellings && Object.hasOwn(spellings, word) ? spellings[word] : undefined;
-  if (known !== undefined) return knownWord(known);
+  if (known !== undefined) return knownWords.of(known);
   const suggestion = closestWord(word, [...values, ...Object.keys(spellings ?? {})]);
   const canonical = suggestion && spellings && Object.hasOwn(spellings, suggestion) ? spellings[suggestion] : suggestion;
   return { value: null, problem: canonical ? { kind: 'enum', suggestion: canonical } : { kind: 'enum' } };
@@ -181,7 +182,7 @@ function parseEnum(raw: string, values: readonly string[], spellings?: Readonly<
 
 /** A multi-value cell: every part must be known; the known ones still count when one is not. */
 function parseEnumList(raw: string, values: readonly string[], spellings?: Readonly<Record<string, string>>): Parsed {
-  if (values.includes(raw)) return knownList(raw);
+  if (values.includes(raw)) return knownLists.of(raw);
   const parts = nfkc(raw)
     .split(MULTI_VALUE_SEPARATORS)
     .map((part) => part.trim())
